@@ -1,0 +1,16 @@
+//! ISA-neutral core of gasang.
+//!
+//! - [`GuestRam`]: guest physical RAM as one host mapping, with per-page watch flags that
+//!   tell the CPU front end which pages need a slow-path store (decoded code, host-watched
+//!   words such as HTIF's `tohost`).
+//! - [`Bus`]: routes physical accesses of 1, 2, 4 or 8 bytes to RAM or to an
+//!   [`MmioDevice`].
+//! - [`BusError`] and [`RamError`]: what can go wrong.
+
+mod bus;
+mod error;
+mod ram;
+
+pub use bus::{Bus, MmioDevice};
+pub use error::{BusError, RamError};
+pub use ram::{GuestRam, PageWatch, PAGE_SHIFT, PAGE_SIZE};

@@ -1,0 +1,9 @@
+//! Boot support: loading guest images into RAM.
+//!
+//! So far: ELF images (PT_LOAD segments at their physical addresses, the entry point, the
+//! symbol table with the HTIF `tohost`/`fromhost` symbols) and raw binaries. The boot
+//! ROM, device tree and OpenSBI hand-off come with the machine work.
+
+mod elf;
+
+pub use elf::{load_elf, load_image, load_raw, LoadError, LoadedImage, Symbol};

@@ -1,0 +1,232 @@
+//! The decoded-block cache: guest code decoded once, keyed by physical address, and a
+//! small direct-mapped "jump cache" from (virtual pc, fetch privilege) to block.
+//!
+//! A block is a run of instructions on one page ending at the first instruction that
+//! ends a block ([`Op::ends_block`]), at the page end, or at [`MAX_BLOCK_INSTS`].
+//! Pages holding cached code are watched in [`GuestRam`]: any write to them (by a hart or
+//! by DMA) queues the page, and the hart drops its blocks at the next block boundary.
+//! That keeps the cache coherent without relying on `fence.i`.
+
+use std::collections::HashMap;
+
+use emu_core::{Bus, GuestRam, PageWatch, PAGE_SIZE};
+
+use crate::decode::decode;
+use crate::hart::HartCore;
+use crate::inst::{inst_len, Inst};
+use crate::trap::Exception;
+
+/// Longest block, in instructions.
+pub const MAX_BLOCK_INSTS: usize = 64;
+
+/// Entries in the jump cache.
+const JUMP_ENTRIES: usize = 4096;
+
+/// A decoded block.
+#[derive(Debug)]
+pub struct Block {
+    /// Physical address of the first instruction.
+    pub pa: u64,
+    /// The instructions, in order.
+    pub insts: Box<[Inst]>,
+}
+
+#[derive(Clone, Copy)]
+struct JumpEntry {
+    vpc: u64,
+    mode: u32,
+    block: u32,
+}
+
+const JUMP_EMPTY: JumpEntry = JumpEntry {
+    vpc: u64::MAX,
+    mode: u32::MAX,
+    block: 0,
+};
+
+/// The per-hart block cache.
+pub struct BlockCache {
+    blocks: Vec<Block>,
+    by_pa: HashMap<u64, u32>,
+    by_page: HashMap<u64, Vec<u32>>,
+    jump: Box<[JumpEntry]>,
+    epoch: u64,
+    live: usize,
+    tlb_epoch: u64,
+}
+
+impl Default for BlockCache {
+    fn default() -> Self {
+        BlockCache {
+            blocks: Vec::new(),
+            by_pa: HashMap::new(),
+            by_page: HashMap::new(),
+            jump: vec![JUMP_EMPTY; JUMP_ENTRIES].into_boxed_slice(),
+            epoch: 0,
+            live: 0,
+            tlb_epoch: 0,
+        }
+    }
+}
+
+/// Result of looking up the block at a pc.
+pub enum Lookup {
+    /// A cached block (index for [`BlockCache::block`]).
+    Block(u32),
+    /// The code cannot be cached (not in RAM, or an instruction straddling a page):
+    /// execute one instruction the slow way.
+    Uncached,
+}
+
+impl BlockCache {
+    /// The block with index `i`.
+    #[inline(always)]
+    pub fn block(&self, i: u32) -> &Block {
+        &self.blocks[i as usize]
+    }
+
+    /// Number of live blocks (for statistics and tests).
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// Whether no block is cached.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Finds or builds the block at the hart's pc.
+    #[inline]
+    pub fn lookup(&mut self, core: &mut HartCore, bus: &mut Bus) -> Result<Lookup, Exception> {
+        if core.tlb_epoch != self.tlb_epoch {
+            // Translations changed: the virtual-pc jump cache is stale.
+            self.tlb_epoch = core.tlb_epoch;
+            self.jump.fill(JUMP_EMPTY);
+        }
+        let pc = core.pc;
+        let mode = core.fetch_tlb as u32;
+        let slot = (pc >> 1) as usize & (JUMP_ENTRIES - 1);
+        let j = self.jump[slot];
+        if j.vpc == pc && j.mode == mode {
+            return Ok(Lookup::Block(j.block));
+        }
+        self.lookup_slow(core, bus, pc, mode, slot)
+    }
+
+    #[cold]
+    fn lookup_slow(
+        &mut self,
+        core: &mut HartCore,
+        bus: &mut Bus,
+        pc: u64,
+        mode: u32,
+        slot: usize,
+    ) -> Result<Lookup, Exception> {
+        let _ = bus;
+        if pc & 1 != 0 {
+            return Err(Exception::InstMisaligned(pc));
+        }
+        let pa = core.fetch_paddr(pc)?;
+        if !core.ram.contains(pa, 2) {
+            return Ok(Lookup::Uncached);
+        }
+        let idx = match self.by_pa.get(&pa) {
+            Some(&i) => i,
+            None => match self.build(core, pa) {
+                Some(i) => i,
+                None => return Ok(Lookup::Uncached),
+            },
+        };
+        self.jump[slot] = JumpEntry {
+            vpc: pc,
+            mode,
+            block: idx,
+        };
+        Ok(Lookup::Block(idx))
+    }
+
+    fn build(&mut self, core: &mut HartCore, pa: u64) -> Option<u32> {
+        let ram = &core.ram;
+        let page = pa & !(PAGE_SIZE - 1);
+        let page_end = page + PAGE_SIZE;
+        let mut insts = Vec::with_capacity(16);
+        let mut a = pa;
+        while a + 2 <= page_end {
+            let lo = ram.read(a, 2)? as u16;
+            let len = inst_len(lo) as u64;
+            if a + len > page_end {
+                break; // straddles the page: executed uncached
+            }
+            let raw = if len == 4 {
+                ram.read(a, 4)? as u32
+            } else {
+                lo as u32
+            };
+            let inst = decode(raw);
+            insts.push(inst);
+            a += len;
+            if inst.op.ends_block() || insts.len() >= MAX_BLOCK_INSTS {
+                break;
+            }
+        }
+        if insts.is_empty() {
+            return None;
+        }
+        // A block ending on a page boundary without a control transfer falls through:
+        // the next block is looked up normally.
+        let idx = self.blocks.len() as u32;
+        self.blocks.push(Block {
+            pa,
+            insts: insts.into_boxed_slice(),
+        });
+        self.by_pa.insert(pa, idx);
+        self.by_page.entry(page).or_default().push(idx);
+        self.live += 1;
+        if !ram.watch(page).contains(PageWatch::CODE) {
+            ram.add_watch(page, PageWatch::CODE);
+            core.protect_code_page(page);
+        }
+        Some(idx)
+    }
+
+    /// Drops blocks on pages that were written since the last call. Returns whether
+    /// anything was dropped.
+    #[inline]
+    pub fn sync_with_ram(&mut self, ram: &GuestRam) -> bool {
+        let e = ram.code_epoch();
+        if e == self.epoch {
+            return false;
+        }
+        self.epoch = e;
+        for page in ram.take_dirty_code() {
+            if let Some(list) = self.by_page.remove(&page) {
+                for i in list {
+                    let pa = self.blocks[i as usize].pa;
+                    if self.by_pa.get(&pa) == Some(&i) {
+                        self.by_pa.remove(&pa);
+                        self.live -= 1;
+                    }
+                }
+            }
+        }
+        self.jump.fill(JUMP_EMPTY);
+        // Dead blocks stay in the slab until it is mostly garbage; then start afresh
+        // (nothing refers to a block index across a block boundary).
+        if self.blocks.len() > 4096 && self.live < self.blocks.len() / 4 {
+            self.clear(ram);
+        }
+        true
+    }
+
+    /// Forgets every block.
+    pub fn clear(&mut self, ram: &GuestRam) {
+        for &page in self.by_page.keys() {
+            ram.remove_watch(page, PageWatch::CODE);
+        }
+        self.blocks.clear();
+        self.by_pa.clear();
+        self.by_page.clear();
+        self.jump.fill(JUMP_EMPTY);
+        self.live = 0;
+    }
+}

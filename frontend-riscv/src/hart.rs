@@ -1,0 +1,323 @@
+//! Architectural state of one hart and trap entry/return.
+
+use std::sync::Arc;
+
+use emu_core::GuestRam;
+
+use crate::csr::mstatus;
+use crate::tlb::Tlb;
+use crate::trap::{irq, Exception, Priv};
+
+/// Number of TLBs: one per effective privilege level (U, S, M).
+pub const TLB_COUNT: usize = 3;
+
+/// The state of one hart. `#[repr(C)]` with the registers first, so the JIT can address
+/// them at fixed offsets from a pointer to this struct.
+#[repr(C)]
+pub struct HartCore {
+    /// Integer registers x0..x31 (x0 always reads zero).
+    pub x: [u64; 32],
+    /// Program counter.
+    pub pc: u64,
+    /// Floating-point registers f0..f31 (raw bits, NaN-boxed singles).
+    pub f: [u64; 32],
+    /// Retired instructions (`minstret`).
+    pub instret: u64,
+    /// TLBs indexed by effective privilege (0 = U, 1 = S, 2 = M).
+    pub tlb: [Tlb; TLB_COUNT],
+    /// Index into `tlb` for data accesses (privilege after MPRV).
+    pub data_tlb: usize,
+    /// Index into `tlb` for instruction fetch.
+    pub fetch_tlb: usize,
+    /// Current privilege level.
+    pub priv_level: Priv,
+    /// Bumped whenever the TLBs are flushed (caches keyed by virtual pc follow it).
+    pub tlb_epoch: u64,
+    /// Set when interrupt state may have changed: recheck at the next block boundary.
+    pub irq_dirty: bool,
+    /// Set by a memory access that must end the current block (write to watched page).
+    pub stop_block: bool,
+    /// Set when a store hit a page the host watches (HTIF `tohost`).
+    pub host_write: bool,
+    /// The hart executed WFI and waits for an interrupt.
+    pub waiting: bool,
+    /// Hart id (`mhartid`).
+    pub hartid: u64,
+    /// Current `time` value (set by the machine's timer).
+    pub time: u64,
+    /// `mcycle - minstret`.
+    pub cycle_offset: u64,
+    /// `mstatus` without the read-only fields.
+    pub mstatus: u64,
+    /// `medeleg`.
+    pub medeleg: u64,
+    /// `mideleg`.
+    pub mideleg: u64,
+    /// `mie`.
+    pub mie: u64,
+    /// Software-writable bits of `mip` (SSIP, STIP, SEIP).
+    pub mip: u64,
+    /// Interrupt lines driven by devices (MSIP, MTIP, MEIP, SEIP), ORed into `mip`.
+    pub mip_lines: u64,
+    /// `mtvec`.
+    pub mtvec: u64,
+    /// `mcounteren`.
+    pub mcounteren: u64,
+    /// `menvcfg`.
+    pub menvcfg: u64,
+    /// `mscratch`.
+    pub mscratch: u64,
+    /// `mepc`.
+    pub mepc: u64,
+    /// `mcause`.
+    pub mcause: u64,
+    /// `mtval`.
+    pub mtval: u64,
+    /// `stvec`.
+    pub stvec: u64,
+    /// `scounteren`.
+    pub scounteren: u64,
+    /// `senvcfg`.
+    pub senvcfg: u64,
+    /// `sscratch`.
+    pub sscratch: u64,
+    /// `sepc`.
+    pub sepc: u64,
+    /// `scause`.
+    pub scause: u64,
+    /// `stval`.
+    pub stval: u64,
+    /// `satp`.
+    pub satp: u64,
+    /// The exception most recently taken by the interpreter (for single-step reports).
+    pub last_trap: Option<Exception>,
+    /// LR reservation: physical address of the reserved doubleword/word.
+    pub reservation: Option<u64>,
+    /// Guest RAM (for the TLB fill and the watch flags).
+    pub ram: Arc<GuestRam>,
+    /// `host pointer - guest physical address` for RAM.
+    pub(crate) ram_host_delta: u64,
+}
+
+impl std::fmt::Debug for HartCore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HartCore")
+            .field("hartid", &self.hartid)
+            .field("pc", &format_args!("{:#x}", self.pc))
+            .field("priv", &self.priv_level)
+            .field("instret", &self.instret)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HartCore {
+    /// A hart in its reset state (priv spec 3.4): M-mode, `pc` = `reset_pc`, MIE = 0,
+    /// MPRV = 0, all other registers zero.
+    pub fn new(hartid: u64, ram: Arc<GuestRam>, reset_pc: u64) -> Self {
+        let host = ram.host_ptr(ram.base()).expect("RAM is never empty") as u64;
+        let ram_host_delta = host.wrapping_sub(ram.base());
+        HartCore {
+            x: [0; 32],
+            pc: reset_pc,
+            f: [0; 32],
+            instret: 0,
+            tlb: [Tlb::default(), Tlb::default(), Tlb::default()],
+            data_tlb: 2,
+            fetch_tlb: 2,
+            priv_level: Priv::Machine,
+            tlb_epoch: 0,
+            irq_dirty: true,
+            stop_block: false,
+            host_write: false,
+            waiting: false,
+            hartid,
+            time: 0,
+            cycle_offset: 0,
+            mstatus: 0,
+            medeleg: 0,
+            mideleg: 0,
+            mie: 0,
+            mip: 0,
+            mip_lines: 0,
+            mtvec: 0,
+            mcounteren: 0,
+            menvcfg: 0,
+            mscratch: 0,
+            mepc: 0,
+            mcause: 0,
+            mtval: 0,
+            stvec: 0,
+            scounteren: 0,
+            senvcfg: 0,
+            sscratch: 0,
+            sepc: 0,
+            scause: 0,
+            stval: 0,
+            satp: 0,
+            last_trap: None,
+            reservation: None,
+            ram,
+            ram_host_delta,
+        }
+    }
+
+    /// Forgets every cached translation.
+    pub fn flush_tlb(&mut self) {
+        for t in self.tlb.iter_mut() {
+            t.flush();
+        }
+        self.tlb_epoch = self.tlb_epoch.wrapping_add(1);
+    }
+
+    /// Recomputes which TLBs fetch and data accesses use (after a change of privilege or
+    /// of mstatus.MPRV/MPP).
+    pub(crate) fn update_tlb_index(&mut self) {
+        let idx = |p: Priv| match p {
+            Priv::User => 0,
+            Priv::Supervisor => 1,
+            Priv::Machine => 2,
+        };
+        self.fetch_tlb = idx(self.priv_level);
+        // Priv spec 3.1.6.3: with MPRV=1, loads and stores in M-mode use MPP's privilege.
+        let data_priv = if self.priv_level == Priv::Machine && self.mstatus & mstatus::MPRV != 0 {
+            Priv::from_bits((self.mstatus & mstatus::MPP) >> mstatus::MPP_SHIFT)
+                .unwrap_or(Priv::User)
+        } else {
+            self.priv_level
+        };
+        self.data_tlb = idx(data_priv);
+    }
+
+    fn set_priv(&mut self, p: Priv) {
+        self.priv_level = p;
+        self.update_tlb_index();
+        self.irq_dirty = true;
+    }
+
+    /// Takes a synchronous exception raised by the instruction at `self.pc`
+    /// (priv spec 3.1.6.1, 3.3.1, 4.1.1).
+    pub fn take_exception(&mut self, e: Exception) {
+        self.trap(e.cause(), false, e.tval());
+    }
+
+    /// The interrupt to take now, if any (priv spec 3.1.9: pending, enabled, and the
+    /// target mode's global enable allows it).
+    pub fn pending_interrupt(&self) -> Option<u32> {
+        let pending = self.mip_value() & self.mie;
+        if pending == 0 {
+            return None;
+        }
+        let m_enabled = self.priv_level < Priv::Machine || self.mstatus & mstatus::MIE != 0;
+        let s_enabled = self.priv_level < Priv::Supervisor
+            || (self.priv_level == Priv::Supervisor && self.mstatus & mstatus::SIE != 0);
+        let m_pending = if m_enabled {
+            pending & !self.mideleg
+        } else {
+            0
+        };
+        let s_pending = if s_enabled { pending & self.mideleg } else { 0 };
+        let takeable = if m_pending != 0 { m_pending } else { s_pending };
+        irq::PRIORITY
+            .iter()
+            .copied()
+            .find(|&i| takeable & (1 << i) != 0)
+    }
+
+    /// Takes interrupt `code` at the current pc.
+    pub fn take_interrupt(&mut self, code: u32) {
+        self.waiting = false;
+        self.trap(code as u64, true, 0);
+    }
+
+    fn trap(&mut self, code: u64, interrupt: bool, tval: u64) {
+        let deleg = if interrupt {
+            self.mideleg
+        } else {
+            self.medeleg
+        };
+        let cause = code | ((interrupt as u64) << 63);
+        let vector_off = |tvec: u64| {
+            if interrupt && tvec & 1 == 1 {
+                4 * code
+            } else {
+                0
+            }
+        };
+        if self.priv_level <= Priv::Supervisor && (deleg >> code) & 1 == 1 {
+            self.scause = cause;
+            self.sepc = self.pc;
+            self.stval = tval;
+            let sie = self.mstatus & mstatus::SIE != 0;
+            self.mstatus &= !(mstatus::SPIE | mstatus::SIE | mstatus::SPP);
+            if sie {
+                self.mstatus |= mstatus::SPIE;
+            }
+            if self.priv_level == Priv::Supervisor {
+                self.mstatus |= mstatus::SPP;
+            }
+            self.pc = (self.stvec & !3).wrapping_add(vector_off(self.stvec));
+            self.set_priv(Priv::Supervisor);
+        } else {
+            self.mcause = cause;
+            self.mepc = self.pc;
+            self.mtval = tval;
+            let mie = self.mstatus & mstatus::MIE != 0;
+            self.mstatus &= !(mstatus::MPIE | mstatus::MIE | mstatus::MPP);
+            if mie {
+                self.mstatus |= mstatus::MPIE;
+            }
+            self.mstatus |= (self.priv_level as u64) << mstatus::MPP_SHIFT;
+            self.pc = (self.mtvec & !3).wrapping_add(vector_off(self.mtvec));
+            self.set_priv(Priv::Machine);
+        }
+    }
+
+    /// `mret` (priv spec 3.3.2): returns to MPP, MIE = MPIE, MPIE = 1, MPP = U, and
+    /// MPRV = 0 when leaving for a mode below M.
+    pub fn mret(&mut self) {
+        let mpp = Priv::from_bits((self.mstatus & mstatus::MPP) >> mstatus::MPP_SHIFT)
+            .unwrap_or(Priv::User);
+        let mpie = self.mstatus & mstatus::MPIE != 0;
+        self.mstatus &= !(mstatus::MIE | mstatus::MPP);
+        self.mstatus |= mstatus::MPIE;
+        if mpie {
+            self.mstatus |= mstatus::MIE;
+        }
+        if mpp != Priv::Machine {
+            self.mstatus &= !mstatus::MPRV;
+        }
+        self.pc = self.mepc;
+        self.set_priv(mpp);
+    }
+
+    /// `sret` (priv spec 4.1.1): returns to SPP, SIE = SPIE, SPIE = 1, SPP = U, MPRV = 0.
+    pub fn sret(&mut self) {
+        let spp = if self.mstatus & mstatus::SPP != 0 {
+            Priv::Supervisor
+        } else {
+            Priv::User
+        };
+        let spie = self.mstatus & mstatus::SPIE != 0;
+        self.mstatus &= !(mstatus::SIE | mstatus::SPP | mstatus::MPRV);
+        self.mstatus |= mstatus::SPIE;
+        if spie {
+            self.mstatus |= mstatus::SIE;
+        }
+        self.pc = self.sepc;
+        self.set_priv(spp);
+    }
+
+    /// Drives interrupt line `code` (MSI, MTI, MEI or SEI) from a device.
+    pub fn set_interrupt_line(&mut self, code: u32, level: bool) {
+        let bit = 1u64 << code;
+        let new = if level {
+            self.mip_lines | bit
+        } else {
+            self.mip_lines & !bit
+        };
+        if new != self.mip_lines {
+            self.mip_lines = new;
+            self.irq_dirty = true;
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! The interpreter: runs decoded blocks from the [`BlockCache`], one `match` per
+//! instruction. It is the reference engine: every other engine must reach the same
+//! architectural state at each block boundary.
+
+use std::sync::Arc;
+
+use emu_core::{Bus, GuestRam};
+
+use crate::cache::{BlockCache, Lookup};
+use crate::csr::mstatus;
+use crate::decode::decode;
+use crate::hart::HartCore;
+use crate::inst::{inst_len, Inst, Op};
+use crate::trap::{Exception, Priv};
+
+/// Why [`Hart::run`] returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The instruction budget ran out.
+    Budget,
+    /// The hart is in WFI with no interrupt pending.
+    Wfi,
+    /// A store hit a page the host watches (see `PageWatch::HOST`).
+    HostWrite,
+}
+
+/// What one [`Hart::step`] did.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    /// The pc of the instruction (or where the fetch was attempted).
+    pub pc: u64,
+    /// The instruction, if it could be fetched.
+    pub inst: Option<Inst>,
+    /// The exception it raised, if any (already taken: the hart is in the handler).
+    pub trap: Option<Exception>,
+    /// The interrupt taken before it, if any.
+    pub interrupt: Option<u32>,
+    /// Why the step ended early, if it did.
+    pub exit: Option<Exit>,
+}
+
+/// A hart with its interpreter state.
+pub struct Hart {
+    /// Architectural state.
+    pub core: HartCore,
+    cache: BlockCache,
+    retired: u64,
+}
+
+impl std::fmt::Debug for Hart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hart")
+            .field("core", &self.core)
+            .field("blocks", &self.cache.len())
+            .finish()
+    }
+}
+
+impl Hart {
+    /// A hart in its reset state, starting at `reset_pc`.
+    pub fn new(hartid: u64, ram: Arc<GuestRam>, reset_pc: u64) -> Self {
+        Hart {
+            core: HartCore::new(hartid, ram, reset_pc),
+            cache: BlockCache::default(),
+            retired: 0,
+        }
+    }
+
+    /// Instructions retired by this hart's engine so far (unaffected by CSR writes to
+    /// `minstret`).
+    pub fn retired(&self) -> u64 {
+        self.retired
+    }
+
+    /// Number of decoded blocks in the cache.
+    pub fn cached_blocks(&self) -> usize {
+        self.cache.len()
+    }
+
+    /// Takes a pending interrupt if one is takeable now. Returns its code.
+    fn check_interrupts(&mut self) -> Option<u32> {
+        let c = &mut self.core;
+        if !c.irq_dirty {
+            return None;
+        }
+        c.irq_dirty = false;
+        if c.waiting && c.mip_value() & c.mie != 0 {
+            // WFI wakes on any pending and locally enabled interrupt, even one that is
+            // globally disabled (priv spec 3.3.3).
+            c.waiting = false;
+        }
+        let code = c.pending_interrupt()?;
+        c.take_interrupt(code);
+        Some(code)
+    }
+
+    /// Runs up to about `budget` instructions (whole blocks; at most one block more).
+    pub fn run(&mut self, bus: &mut Bus, budget: u64) -> Exit {
+        let mut done: u64 = 0;
+        loop {
+            self.check_interrupts();
+            if self.core.waiting {
+                return Exit::Wfi;
+            }
+            if done >= budget {
+                return Exit::Budget;
+            }
+            self.cache.sync_with_ram(&self.core.ram);
+            let n = match self.cache.lookup(&mut self.core, bus) {
+                Ok(Lookup::Block(b)) => {
+                    let insts = &self.cache.block(b).insts;
+                    exec_block(&mut self.core, bus, insts)
+                }
+                Ok(Lookup::Uncached) => match self.fetch_uncached(bus) {
+                    Ok(inst) => exec_block(&mut self.core, bus, &[inst]),
+                    Err(e) => {
+                        self.core.take_exception(e);
+                        0
+                    }
+                },
+                Err(e) => {
+                    self.core.take_exception(e);
+                    0
+                }
+            };
+            self.retired += n;
+            done += n.max(1);
+            if self.core.host_write {
+                self.core.host_write = false;
+                return Exit::HostWrite;
+            }
+        }
+    }
+
+    /// Executes exactly one instruction (or takes one interrupt first), without the
+    /// block cache. For tracing and debuggers.
+    pub fn step(&mut self, bus: &mut Bus) -> Step {
+        let interrupt = self.check_interrupts();
+        let pc = self.core.pc;
+        let mut step = Step {
+            pc,
+            inst: None,
+            trap: None,
+            interrupt,
+            exit: None,
+        };
+        if self.core.waiting {
+            step.exit = Some(Exit::Wfi);
+            return step;
+        }
+        self.cache.sync_with_ram(&self.core.ram);
+        let inst = match self.fetch_uncached(bus) {
+            Ok(i) => i,
+            Err(e) => {
+                self.core.take_exception(e);
+                step.trap = Some(e);
+                return step;
+            }
+        };
+        step.inst = Some(inst);
+        self.core.last_trap = None;
+        self.retired += exec_block(&mut self.core, bus, &[inst]);
+        step.trap = self.core.last_trap.take();
+        if self.core.host_write {
+            self.core.host_write = false;
+            step.exit = Some(Exit::HostWrite);
+        } else if self.core.waiting {
+            step.exit = Some(Exit::Wfi);
+        }
+        step
+    }
+
+    /// Fetches and decodes the instruction at pc parcel by parcel (any memory, pages
+    /// translated separately).
+    fn fetch_uncached(&mut self, bus: &mut Bus) -> Result<Inst, Exception> {
+        let pc = self.core.pc;
+        if pc & 1 != 0 {
+            return Err(Exception::InstMisaligned(pc));
+        }
+        let lo = self.core.fetch_parcel(bus, pc)?;
+        let raw = if inst_len(lo) == 4 {
+            let hi = self.core.fetch_parcel(bus, pc.wrapping_add(2))?;
+            lo as u32 | (hi as u32) << 16
+        } else {
+            lo as u32
+        };
+        Ok(decode(raw))
+    }
+}
+
+#[inline(always)]
+fn sext32(v: u64) -> u64 {
+    v as i32 as i64 as u64
+}
+
+/// Executes `insts` (a block: only the last may transfer control) starting at `core.pc`.
+/// Returns the number of instructions retired. Traps are taken here.
+#[inline(never)]
+fn exec_block(core: &mut HartCore, bus: &mut Bus, insts: &[Inst]) -> u64 {
+    let mut pc = core.pc;
+    for (i, inst) in insts.iter().enumerate() {
+        match exec(core, bus, inst, pc, i as u64) {
+            Ok(next) => pc = next,
+            Err(e) => {
+                core.instret = core.instret.wrapping_add(i as u64);
+                core.pc = pc;
+                core.last_trap = Some(e);
+                core.take_exception(e);
+                return i as u64;
+            }
+        }
+        if core.stop_block {
+            core.stop_block = false;
+            let n = i as u64 + 1;
+            core.instret = core.instret.wrapping_add(n);
+            core.pc = pc;
+            return n;
+        }
+    }
+    let n = insts.len() as u64;
+    core.instret = core.instret.wrapping_add(n);
+    core.pc = pc;
+    n
+}
+
+macro_rules! rs1 {
+    ($c:ident, $i:ident) => {
+        $c.x[($i.rs1 & 31) as usize]
+    };
+}
+macro_rules! rs2 {
+    ($c:ident, $i:ident) => {
+        $c.x[($i.rs2 & 31) as usize]
+    };
+}
+macro_rules! set_rd {
+    ($c:ident, $i:ident, $v:expr) => {{
+        let v = $v;
+        $c.x[($i.rd & 31) as usize] = v;
+        $c.x[0] = 0;
+    }};
+}
+
+/// Executes one instruction at `pc` (the `index`-th of its block) and returns the next pc.
+#[inline(always)]
+fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Result<u64, Exception> {
+    use Op::*;
+    let next = pc.wrapping_add(i.len as u64);
+    let imm = i.imm as i64 as u64;
+    match i.op {
+        Lui => set_rd!(c, i, imm),
+        Auipc => set_rd!(c, i, pc.wrapping_add(imm)),
+        Addi => set_rd!(c, i, rs1!(c, i).wrapping_add(imm)),
+        Slti => set_rd!(c, i, ((rs1!(c, i) as i64) < (imm as i64)) as u64),
+        Sltiu => set_rd!(c, i, (rs1!(c, i) < imm) as u64),
+        Xori => set_rd!(c, i, rs1!(c, i) ^ imm),
+        Ori => set_rd!(c, i, rs1!(c, i) | imm),
+        Andi => set_rd!(c, i, rs1!(c, i) & imm),
+        Slli => set_rd!(c, i, rs1!(c, i) << (imm & 63)),
+        Srli => set_rd!(c, i, rs1!(c, i) >> (imm & 63)),
+        Srai => set_rd!(c, i, ((rs1!(c, i) as i64) >> (imm & 63)) as u64),
+        Add => set_rd!(c, i, rs1!(c, i).wrapping_add(rs2!(c, i))),
+        Sub => set_rd!(c, i, rs1!(c, i).wrapping_sub(rs2!(c, i))),
+        Sll => set_rd!(c, i, rs1!(c, i) << (rs2!(c, i) & 63)),
+        Slt => set_rd!(c, i, ((rs1!(c, i) as i64) < (rs2!(c, i) as i64)) as u64),
+        Sltu => set_rd!(c, i, (rs1!(c, i) < rs2!(c, i)) as u64),
+        Xor => set_rd!(c, i, rs1!(c, i) ^ rs2!(c, i)),
+        Srl => set_rd!(c, i, rs1!(c, i) >> (rs2!(c, i) & 63)),
+        Sra => set_rd!(c, i, ((rs1!(c, i) as i64) >> (rs2!(c, i) & 63)) as u64),
+        Or => set_rd!(c, i, rs1!(c, i) | rs2!(c, i)),
+        And => set_rd!(c, i, rs1!(c, i) & rs2!(c, i)),
+        Addiw => set_rd!(c, i, sext32(rs1!(c, i).wrapping_add(imm))),
+        Slliw => set_rd!(c, i, sext32(rs1!(c, i) << (imm & 31))),
+        Srliw => set_rd!(c, i, sext32(((rs1!(c, i) as u32) >> (imm & 31)) as u64)),
+        Sraiw => set_rd!(c, i, ((rs1!(c, i) as i32) >> (imm & 31)) as i64 as u64),
+        Addw => set_rd!(c, i, sext32(rs1!(c, i).wrapping_add(rs2!(c, i)))),
+        Subw => set_rd!(c, i, sext32(rs1!(c, i).wrapping_sub(rs2!(c, i)))),
+        Sllw => set_rd!(c, i, sext32(rs1!(c, i) << (rs2!(c, i) & 31))),
+        Srlw => set_rd!(
+            c,
+            i,
+            sext32(((rs1!(c, i) as u32) >> (rs2!(c, i) & 31)) as u64)
+        ),
+        Sraw => set_rd!(
+            c,
+            i,
+            ((rs1!(c, i) as i32) >> (rs2!(c, i) & 31)) as i64 as u64
+        ),
+        Lb => {
+            let v = c.load::<1>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, v as i8 as i64 as u64)
+        }
+        Lh => {
+            let v = c.load::<2>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, v as i16 as i64 as u64)
+        }
+        Lw => {
+            let v = c.load::<4>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, sext32(v))
+        }
+        Ld => {
+            let v = c.load::<8>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, v)
+        }
+        Lbu => {
+            let v = c.load::<1>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, v)
+        }
+        Lhu => {
+            let v = c.load::<2>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, v)
+        }
+        Lwu => {
+            let v = c.load::<4>(bus, rs1!(c, i).wrapping_add(imm))?;
+            set_rd!(c, i, v)
+        }
+        Sb => c.store::<1>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
+        Sh => c.store::<2>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
+        Sw => c.store::<4>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
+        Sd => c.store::<8>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
+        Jal => {
+            set_rd!(c, i, next);
+            return jump(pc.wrapping_add(imm));
+        }
+        Jalr => {
+            let target = rs1!(c, i).wrapping_add(imm) & !1;
+            set_rd!(c, i, next);
+            return jump(target);
+        }
+        Beq => return branch(rs1!(c, i) == rs2!(c, i), pc, imm, next),
+        Bne => return branch(rs1!(c, i) != rs2!(c, i), pc, imm, next),
+        Blt => return branch((rs1!(c, i) as i64) < (rs2!(c, i) as i64), pc, imm, next),
+        Bge => return branch((rs1!(c, i) as i64) >= (rs2!(c, i) as i64), pc, imm, next),
+        Bltu => return branch(rs1!(c, i) < rs2!(c, i), pc, imm, next),
+        Bgeu => return branch(rs1!(c, i) >= rs2!(c, i), pc, imm, next),
+        Mul => set_rd!(c, i, rs1!(c, i).wrapping_mul(rs2!(c, i))),
+        Mulh => {
+            let p = (rs1!(c, i) as i64 as i128) * (rs2!(c, i) as i64 as i128);
+            set_rd!(c, i, (p >> 64) as u64)
+        }
+        Mulhsu => {
+            let p = (rs1!(c, i) as i64 as i128).wrapping_mul(rs2!(c, i) as i128);
+            set_rd!(c, i, (p >> 64) as u64)
+        }
+        Mulhu => {
+            let p = (rs1!(c, i) as u128) * (rs2!(c, i) as u128);
+            set_rd!(c, i, (p >> 64) as u64)
+        }
+        Div => {
+            let (a, b) = (rs1!(c, i) as i64, rs2!(c, i) as i64);
+            set_rd!(
+                c,
+                i,
+                if b == 0 {
+                    u64::MAX
+                } else {
+                    a.wrapping_div(b) as u64
+                }
+            )
+        }
+        Divu => {
+            let (a, b) = (rs1!(c, i), rs2!(c, i));
+            set_rd!(c, i, a.checked_div(b).unwrap_or(u64::MAX))
+        }
+        Rem => {
+            let (a, b) = (rs1!(c, i) as i64, rs2!(c, i) as i64);
+            set_rd!(
+                c,
+                i,
+                if b == 0 {
+                    a as u64
+                } else {
+                    a.wrapping_rem(b) as u64
+                }
+            )
+        }
+        Remu => {
+            let (a, b) = (rs1!(c, i), rs2!(c, i));
+            set_rd!(c, i, if b == 0 { a } else { a % b })
+        }
+        Mulw => set_rd!(c, i, sext32(rs1!(c, i).wrapping_mul(rs2!(c, i)))),
+        Divw => {
+            let (a, b) = (rs1!(c, i) as i32, rs2!(c, i) as i32);
+            let q = if b == 0 { -1 } else { a.wrapping_div(b) };
+            set_rd!(c, i, q as i64 as u64)
+        }
+        Divuw => {
+            let (a, b) = (rs1!(c, i) as u32, rs2!(c, i) as u32);
+            set_rd!(c, i, sext32(a.checked_div(b).unwrap_or(u32::MAX) as u64))
+        }
+        Remw => {
+            let (a, b) = (rs1!(c, i) as i32, rs2!(c, i) as i32);
+            let r = if b == 0 { a } else { a.wrapping_rem(b) };
+            set_rd!(c, i, r as i64 as u64)
+        }
+        Remuw => {
+            let (a, b) = (rs1!(c, i) as u32, rs2!(c, i) as u32);
+            set_rd!(c, i, sext32(if b == 0 { a } else { a % b } as u64))
+        }
+        Fence => {}
+        // The block cache stays coherent with every write (see `cache`), so fence.i only
+        // has to end the block, which it does by construction.
+        FenceI => {}
+        LrW => {
+            let v = c.load_reserved(rs1!(c, i), 4)?;
+            set_rd!(c, i, sext32(v))
+        }
+        LrD => {
+            let v = c.load_reserved(rs1!(c, i), 8)?;
+            set_rd!(c, i, v)
+        }
+        ScW | ScD => {
+            let size = if i.op == ScW { 4 } else { 8 };
+            let ok = c.store_conditional(rs1!(c, i), size, rs2!(c, i))?;
+            set_rd!(c, i, (!ok) as u64)
+        }
+        AmoswapW | AmoaddW | AmoxorW | AmoandW | AmoorW | AmominW | AmomaxW | AmominuW
+        | AmomaxuW => {
+            let b = rs2!(c, i) as u32;
+            let op = i.op;
+            let old = c.amo(rs1!(c, i), 4, |a| {
+                let a = a as u32;
+                (match op {
+                    AmoswapW => b,
+                    AmoaddW => a.wrapping_add(b),
+                    AmoxorW => a ^ b,
+                    AmoandW => a & b,
+                    AmoorW => a | b,
+                    AmominW => (a as i32).min(b as i32) as u32,
+                    AmomaxW => (a as i32).max(b as i32) as u32,
+                    AmominuW => a.min(b),
+                    _ => a.max(b),
+                }) as u64
+            })?;
+            set_rd!(c, i, sext32(old))
+        }
+        AmoswapD | AmoaddD | AmoxorD | AmoandD | AmoorD | AmominD | AmomaxD | AmominuD
+        | AmomaxuD => {
+            let b = rs2!(c, i);
+            let op = i.op;
+            let old = c.amo(rs1!(c, i), 8, |a| match op {
+                AmoswapD => b,
+                AmoaddD => a.wrapping_add(b),
+                AmoxorD => a ^ b,
+                AmoandD => a & b,
+                AmoorD => a | b,
+                AmominD => (a as i64).min(b as i64) as u64,
+                AmomaxD => (a as i64).max(b as i64) as u64,
+                AmominuD => a.min(b),
+                _ => a.max(b),
+            })?;
+            set_rd!(c, i, old)
+        }
+        Csrrw | Csrrs | Csrrc | Csrrwi | Csrrsi | Csrrci => {
+            return exec_csr(c, i, next, index).map_err(|e| match e {
+                Exception::IllegalInst(_) => Exception::IllegalInst(i.raw),
+                e => e,
+            });
+        }
+        Ecall => return Err(Exception::Ecall(c.priv_level)),
+        Ebreak => return Err(Exception::Breakpoint(pc)),
+        Mret => {
+            if c.priv_level != Priv::Machine {
+                return Err(Exception::IllegalInst(i.raw));
+            }
+            c.mret();
+            return Ok(c.pc);
+        }
+        Sret => {
+            let tsr = c.mstatus & mstatus::TSR != 0;
+            if c.priv_level == Priv::User || (c.priv_level == Priv::Supervisor && tsr) {
+                return Err(Exception::IllegalInst(i.raw));
+            }
+            c.sret();
+            return Ok(c.pc);
+        }
+        Wfi => {
+            // Priv spec 3.1.6.6: TW=1 makes WFI illegal below M; U-mode WFI is illegal.
+            let tw = c.mstatus & mstatus::TW != 0;
+            if c.priv_level == Priv::User || (c.priv_level == Priv::Supervisor && tw) {
+                return Err(Exception::IllegalInst(i.raw));
+            }
+            if c.mip_value() & c.mie == 0 {
+                c.waiting = true;
+            }
+            c.irq_dirty = true;
+        }
+        SfenceVma => {
+            let tvm = c.mstatus & mstatus::TVM != 0;
+            if c.priv_level == Priv::User || (c.priv_level == Priv::Supervisor && tvm) {
+                return Err(Exception::IllegalInst(i.raw));
+            }
+            c.flush_tlb();
+        }
+        Illegal => return Err(Exception::IllegalInst(i.raw)),
+        // F and D are not implemented yet: misa has no F/D and mstatus.FS stays Off, so
+        // every floating-point instruction is illegal (priv spec 3.1.6.6).
+        _ => return Err(Exception::IllegalInst(i.raw)),
+    }
+    Ok(next)
+}
+
+#[inline(always)]
+fn jump(target: u64) -> Result<u64, Exception> {
+    // With C, targets only need 2-byte alignment, which jalr's bit-0 clearing and the
+    // even branch offsets guarantee; kept for when C is disabled.
+    Ok(target)
+}
+
+#[inline(always)]
+fn branch(taken: bool, pc: u64, imm: u64, next: u64) -> Result<u64, Exception> {
+    Ok(if taken { pc.wrapping_add(imm) } else { next })
+}
+
+/// Zicsr instructions (unprivileged spec chapter 7): which of read and write happen
+/// depends on the operand registers.
+fn exec_csr(c: &mut HartCore, i: &Inst, next: u64, index: u64) -> Result<u64, Exception> {
+    use Op::*;
+    let csr = i.imm as u16;
+    let src = match i.op {
+        Csrrw | Csrrs | Csrrc => c.x[(i.rs1 & 31) as usize],
+        _ => i.rs1 as u64,
+    };
+    let writes = match i.op {
+        Csrrw | Csrrwi => true,
+        _ => i.rs1 != 0,
+    };
+    // Counters read as if every earlier instruction of this block had retired.
+    c.instret = c.instret.wrapping_add(index);
+    let result = (|| {
+        let old = if matches!(i.op, Csrrw | Csrrwi) && i.rd == 0 {
+            // csrrw with rd = x0 does not read the CSR (no read side effects), but the
+            // access checks still apply.
+            c.csr_read(csr, true).map(|_| 0)?
+        } else {
+            c.csr_read(csr, writes)?
+        };
+        if writes {
+            let new = match i.op {
+                Csrrw | Csrrwi => src,
+                Csrrs | Csrrsi => old | src,
+                _ => old & !src,
+            };
+            c.csr_write(csr, new)?;
+        }
+        c.x[(i.rd & 31) as usize] = old;
+        c.x[0] = 0;
+        Ok(next)
+    })();
+    c.instret = c.instret.wrapping_sub(index);
+    result
+}

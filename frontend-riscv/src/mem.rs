@@ -1,0 +1,299 @@
+//! Loads, stores, AMOs and instruction fetch: the TLB fast path and the slow path that
+//! translates, checks and fills the TLB.
+
+use emu_core::{Bus, PageWatch, PAGE_SIZE};
+
+use crate::hart::HartCore;
+use crate::tlb::{Tlb, TlbEntry};
+use crate::trap::Exception;
+
+/// The kind of a memory access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Instruction fetch.
+    Fetch,
+    /// Data load (also LR).
+    Load,
+    /// Data store (also SC and AMOs).
+    Store,
+}
+
+impl Access {
+    fn access_fault(self, addr: u64) -> Exception {
+        match self {
+            Access::Fetch => Exception::InstAccessFault(addr),
+            Access::Load => Exception::LoadAccessFault(addr),
+            Access::Store => Exception::StoreAccessFault(addr),
+        }
+    }
+}
+
+const PAGE_MASK: u64 = PAGE_SIZE - 1;
+
+impl HartCore {
+    /// Translates virtual address `va` for `access` at the current effective privilege.
+    ///
+    /// Only Bare translation exists yet (satp.MODE is WARL and stays Bare), so the
+    /// physical address is the virtual address.
+    #[inline]
+    pub fn translate(&mut self, va: u64, _access: Access) -> Result<u64, Exception> {
+        Ok(va)
+    }
+
+    /// Loads `SIZE` (1, 2, 4, 8) bytes at `va`, zero-extended. Misaligned loads work.
+    #[inline(always)]
+    pub fn load<const SIZE: u64>(&mut self, bus: &mut Bus, va: u64) -> Result<u64, Exception> {
+        let vpn = va >> 12;
+        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(vpn)];
+        if e.tag_r == vpn && (va & PAGE_MASK) <= PAGE_SIZE - SIZE {
+            let p = e.addend.wrapping_add(va) as *const u8;
+            // SAFETY: a TLB entry with a valid read tag maps its whole page into guest RAM
+            // (filled by `fill` from `GuestRam::host_ptr`), and the check above keeps the
+            // access inside that page. RAM outlives the hart (held by `self.ram`).
+            unsafe {
+                return Ok(match SIZE {
+                    1 => p.read() as u64,
+                    2 => u16::from_le((p as *const u16).read_unaligned()) as u64,
+                    4 => u32::from_le((p as *const u32).read_unaligned()) as u64,
+                    _ => u64::from_le((p as *const u64).read_unaligned()),
+                });
+            }
+        }
+        self.load_slow(bus, va, SIZE as u8)
+    }
+
+    /// Stores the low `SIZE` bytes of `v` at `va`. Misaligned stores work.
+    #[inline(always)]
+    pub fn store<const SIZE: u64>(
+        &mut self,
+        bus: &mut Bus,
+        va: u64,
+        v: u64,
+    ) -> Result<(), Exception> {
+        let vpn = va >> 12;
+        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(vpn)];
+        if e.tag_w == vpn && (va & PAGE_MASK) <= PAGE_SIZE - SIZE {
+            let p = e.addend.wrapping_add(va) as *mut u8;
+            // SAFETY: as in `load`; a valid write tag additionally means the page is not
+            // watched (no cached code, no host interest, no LR reservation).
+            unsafe {
+                match SIZE {
+                    1 => p.write(v as u8),
+                    2 => (p as *mut u16).write_unaligned((v as u16).to_le()),
+                    4 => (p as *mut u32).write_unaligned((v as u32).to_le()),
+                    _ => (p as *mut u64).write_unaligned(v.to_le()),
+                }
+            }
+            return Ok(());
+        }
+        self.store_slow(bus, va, SIZE as u8, v)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn load_slow(&mut self, bus: &mut Bus, va: u64, size: u8) -> Result<u64, Exception> {
+        if (va & PAGE_MASK) + size as u64 > PAGE_SIZE {
+            // Crosses a page: each byte is translated on its own page; the fault names
+            // the first byte that faults.
+            let mut v = 0;
+            for i in 0..size as u64 {
+                v |= self.load_slow(bus, va.wrapping_add(i), 1)? << (8 * i);
+            }
+            return Ok(v);
+        }
+        let pa = self.translate(va, Access::Load)?;
+        if let Some(v) = self.ram.read(pa, size) {
+            self.fill(va, pa, Access::Load);
+            return Ok(v);
+        }
+        bus.read(pa, size)
+            .map_err(|_| Exception::LoadAccessFault(va))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn store_slow(&mut self, bus: &mut Bus, va: u64, size: u8, v: u64) -> Result<(), Exception> {
+        if (va & PAGE_MASK) + size as u64 > PAGE_SIZE {
+            // Crosses a page: translate both parts before writing either, so a fault
+            // leaves memory unchanged.
+            let second = (va | PAGE_MASK).wrapping_add(1);
+            self.translate(va, Access::Store)?;
+            self.translate(second, Access::Store)?;
+            for i in 0..size as u64 {
+                self.store_slow(bus, va.wrapping_add(i), 1, v >> (8 * i))?;
+            }
+            return Ok(());
+        }
+        let pa = self.translate(va, Access::Store)?;
+        if self.ram.contains(pa, size as u64) {
+            self.note_store(pa, size);
+            let watch = self.ram.watch(pa);
+            self.ram.write(pa, size, v);
+            if watch.contains(PageWatch::HOST) {
+                self.host_write = true;
+                self.stop_block = true;
+            } else if watch.contains(PageWatch::CODE) {
+                // The write invalidated cached code, possibly the running block.
+                self.stop_block = true;
+            } else if !self.reservation_on_page(pa) {
+                self.fill(va, pa, Access::Store);
+            }
+            return Ok(());
+        }
+        bus.write(pa, size, v)
+            .map_err(|_| Exception::StoreAccessFault(va))
+    }
+
+    /// A store to `[pa, pa + size)` breaks an LR reservation it overlaps.
+    #[inline]
+    fn note_store(&mut self, pa: u64, size: u8) {
+        if let Some(r) = self.reservation {
+            if pa < r + 8 && r < pa + size as u64 {
+                self.reservation = None;
+            }
+        }
+    }
+
+    fn reservation_on_page(&self, pa: u64) -> bool {
+        self.reservation
+            .is_some_and(|r| r & !PAGE_MASK == pa & !PAGE_MASK)
+    }
+
+    /// Fills the TLB entry for `va` (which translated to `pa`, in RAM) with permission for
+    /// `access`, keeping the permissions the entry already grants for the same page.
+    fn fill(&mut self, va: u64, pa: u64, access: Access) {
+        let vpn = va >> 12;
+        let addend = (pa & !PAGE_MASK)
+            .wrapping_add(self.ram_host_delta)
+            .wrapping_sub(va & !PAGE_MASK);
+        let e = &mut self.tlb[match access {
+            Access::Fetch => self.fetch_tlb,
+            _ => self.data_tlb,
+        }]
+        .entries[Tlb::slot(vpn)];
+        if e.addend != addend || (e.tag_r != vpn && e.tag_w != vpn && e.tag_x != vpn) {
+            *e = TlbEntry::EMPTY;
+            e.addend = addend;
+        }
+        match access {
+            Access::Fetch => e.tag_x = vpn,
+            Access::Load => e.tag_r = vpn,
+            Access::Store => {
+                e.tag_r = vpn;
+                e.tag_w = vpn;
+            }
+        }
+    }
+
+    /// Pointer check for an AMO, LR or SC of `size` bytes at `va`: alignment (misaligned
+    /// AMOs raise a misaligned exception, unprivileged spec 8.4), translation and
+    /// permission. Returns the physical address.
+    pub fn amo_address(&mut self, va: u64, size: u8, access: Access) -> Result<u64, Exception> {
+        if va & (size as u64 - 1) != 0 {
+            return Err(match access {
+                Access::Load => Exception::LoadMisaligned(va),
+                _ => Exception::StoreMisaligned(va),
+            });
+        }
+        let pa = self.translate(va, access)?;
+        if !self.ram.contains(pa, size as u64) {
+            // AMOs are supported on main memory only (PMA: no AMOs on I/O regions here).
+            return Err(access.access_fault(va));
+        }
+        Ok(pa)
+    }
+
+    /// Atomically applies `f` to the `size`-byte value at `va` and returns the old value
+    /// (zero-extended). The read-modify-write is one host step for this hart.
+    pub fn amo(&mut self, va: u64, size: u8, f: impl FnOnce(u64) -> u64) -> Result<u64, Exception> {
+        let pa = self.amo_address(va, size, Access::Store)?;
+        let old = self.ram.read(pa, size).unwrap_or(0);
+        self.note_store(pa, size);
+        let watch = self.ram.watch(pa);
+        self.ram.write(pa, size, f(old));
+        if watch.contains(PageWatch::HOST) {
+            self.host_write = true;
+            self.stop_block = true;
+        } else if watch.contains(PageWatch::CODE) {
+            self.stop_block = true;
+        }
+        Ok(old)
+    }
+
+    /// `lr.w`/`lr.d`: loads and registers a reservation on the accessed bytes.
+    pub fn load_reserved(&mut self, va: u64, size: u8) -> Result<u64, Exception> {
+        let pa = self.amo_address(va, size, Access::Load)?;
+        let v = self.ram.read(pa, size).unwrap_or(0);
+        self.reservation = Some(pa & !7);
+        // Stores to the reserved page must take the slow path, which breaks the
+        // reservation.
+        let host = (pa & !PAGE_MASK).wrapping_add(self.ram_host_delta);
+        for t in self.tlb.iter_mut() {
+            t.revoke_write(host);
+        }
+        Ok(v)
+    }
+
+    /// `sc.w`/`sc.d`: stores if the reservation still covers `va`; returns whether it did.
+    pub fn store_conditional(&mut self, va: u64, size: u8, v: u64) -> Result<bool, Exception> {
+        let pa = self.amo_address(va, size, Access::Store)?;
+        let ok = self.reservation == Some(pa & !7);
+        self.reservation = None;
+        if ok {
+            let watch = self.ram.watch(pa);
+            self.ram.write(pa, size, v);
+            if !watch.is_empty() {
+                self.host_write |= watch.contains(PageWatch::HOST);
+                self.stop_block = true;
+            }
+        }
+        Ok(ok)
+    }
+
+    /// Translates the fetch address `va` and returns its physical address
+    /// (the iTLB fast path, then the slow path that fills it).
+    #[inline]
+    pub fn fetch_paddr(&mut self, va: u64) -> Result<u64, Exception> {
+        let vpn = va >> 12;
+        let e = &self.tlb[self.fetch_tlb].entries[Tlb::slot(vpn)];
+        if e.tag_x == vpn {
+            return Ok(e.addend.wrapping_add(va).wrapping_sub(self.ram_host_delta));
+        }
+        let pa = self.translate(va, Access::Fetch)?;
+        if self.ram.contains(pa, 2) {
+            self.fill(va, pa, Access::Fetch);
+        }
+        Ok(pa)
+    }
+
+    /// Reads the 16-bit parcel at `va` for instruction fetch (any memory or device).
+    pub fn fetch_parcel(&mut self, bus: &mut Bus, va: u64) -> Result<u16, Exception> {
+        let pa = self.fetch_paddr(va)?;
+        match self.ram.read(pa, 2) {
+            Some(v) => Ok(v as u16),
+            None => bus
+                .read(pa, 2)
+                .map(|v| v as u16)
+                .map_err(|_| Exception::InstAccessFault(va)),
+        }
+    }
+
+    /// Drops write permission for the RAM page at physical `pa` from every TLB, so that
+    /// stores to it take the slow path (the page now holds cached code).
+    pub fn protect_code_page(&mut self, pa: u64) {
+        let host = (pa & !PAGE_MASK).wrapping_add(self.ram_host_delta);
+        for t in self.tlb.iter_mut() {
+            t.revoke_write(host);
+        }
+    }
+
+    /// Reads guest memory through the current data translation without filling the TLB
+    /// or touching device state beyond the read itself (for debuggers and traces).
+    pub fn peek(&mut self, bus: &mut Bus, va: u64, size: u8) -> Result<u64, Exception> {
+        let pa = self.translate(va, Access::Load)?;
+        self.ram
+            .read(pa, size)
+            .map_or_else(|| bus.read(pa, size), Ok)
+            .map_err(|_| Exception::LoadAccessFault(va))
+    }
+}

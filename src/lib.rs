@@ -1,0 +1,14 @@
+//! gasang: a full-system emulator for 64-bit RISC-V.
+//!
+//! This crate wires the pieces into machines and holds the command line's building
+//! blocks:
+//! - [`bare`]: the bare-metal machine that runs test ROMs and benchmarks (RAM at
+//!   0x8000_0000, one hart in M-mode, HTIF).
+//! - [`disasm`]: capstone disassembly for traces.
+//! - [`size`]: parsing of QEMU-style sizes (`-m 256M`).
+
+pub mod bare;
+pub mod disasm;
+pub mod size;
+
+pub use bare::{BareMachine, MachineError, Outcome};
