@@ -1,0 +1,34 @@
+# AMOMAX.W: rd = sext(M32[rs1]); M32[rs1] = signed max of the 32-bit values.
+#include "riscv_test.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_AMO_W( 2, amomax.w, 0xffffffff80000000, 0x000000007fffffff, 0x80000000, 0x000000007fffffff)
+  TEST_AMO_W( 3, amomax.w, 0xffffffffffffffff, 0x0000000000000000, 0xffffffff, 0x0000000000000000)
+  # rs2 = 0x00000000ffffffff is -1 as a word (a 64-bit compare stores it)
+  TEST_AMO_W( 4, amomax.w, 0x0000000000000000, 0x0000000000000000, 0x00000000, 0x00000000ffffffff)
+  # rs2 = 0xffffffff00000002 is +2 as a word (a 64-bit compare keeps 1)
+  TEST_AMO_W( 5, amomax.w, 0x0000000000000001, 0x0000000000000002, 0x00000001, 0xffffffff00000002)
+  TEST_AMO_W( 6, amomax.w, 0x000000007fffffff, 0x000000007fffffff, 0x7fffffff, 0xffffffff80000000)
+
+  # rd = x0: memory is still updated, nothing written to x0.
+  TEST_AMO_GEN( 7, amomax.w, lw, sw, x0, 0, 0x0000000000000007, 0xfffffffffffffff9, 0x0000000000000007, 0, 4, AMO_GUARD_W)
+  # rd == rs2: the operand must be read before rd is written.
+  TEST_AMO_GEN( 8, amomax.w, lw, sw, x12, 0xfffffffffffffff9, 0x0000000000000007, 0xfffffffffffffff9, 0x0000000000000007, 0, 4, AMO_GUARD_W)
+  # rd == rs1: the address must be read before rd is written.
+  TEST_AMO_GEN( 9, amomax.w, lw, sw, x13, 0xfffffffffffffff9, 0x0000000000000007, 0xfffffffffffffff9, 0x0000000000000007, 0, 4, AMO_GUARD_W)
+  # Upper word of a doubleword (offset 4) and second doubleword (offset 12).
+  TEST_AMO_GEN(10, amomax.w, lw, sw, x14, 0xfffffffffffffff9, 0x0000000000000007, 0xfffffffffffffff9, 0x0000000000000007, 4, 0, AMO_GUARD_W)
+  TEST_AMO_GEN(11, amomax.w, lw, sw, x14, 0xfffffffffffffff9, 0x0000000000000007, 0xfffffffffffffff9, 0x0000000000000007, 12, 8, AMO_GUARD_W)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+
+  .align 3
+amo_buf: .dword 0, 0
+
+RVTEST_DATA_END

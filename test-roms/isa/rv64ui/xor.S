@@ -1,0 +1,33 @@
+// rv64ui xor: 64-bit bitwise exclusive OR.
+#include "riscv_test.h"
+        .option norvc           // base-ISA test: keep every instruction 32-bit
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP( 2, xor, 0x00000000f00ff00f, 0x00000000ff00ff00, 0x000000000f0f0f0f)
+  TEST_RR_OP( 3, xor, 0x00000000ff00ff00, 0x000000000ff00ff0, 0x00000000f0f0f0f0)
+  TEST_RR_OP( 4, xor, 0x000000000ff00ff0, 0x0000000000ff00ff, 0x000000000f0f0f0f)
+  TEST_RR_OP( 5, xor, 0x0000000000ff00ff, 0x00000000f00ff00f, 0x00000000f0f0f0f0)
+  // all 64 bits take part (bug: 32-bit operation or sign extension of bit 31)
+  TEST_RR_OP( 6, xor, 0xf00ff00ff00ff00f, 0xff00ff00ff00ff00, 0x0f0f0f0f0f0f0f0f)
+  TEST_RR_OP( 7, xor, 0x7ffffffffffffffe, 0xffffffffffffffff, 0x8000000000000001)
+  TEST_RR_OP( 8, xor, 0x0000000000000000, 0x123456789abcdef0, 0x123456789abcdef0)
+  TEST_RR_OP( 9, xor, 0x000000007fffffff, 0x00000000ffffffff, 0x0000000080000000)
+
+  TEST_RR_SRC1_EQ_DEST(10, xor, 0xf00ff00f, 0xff00ff00, 0x0f0f0f0f)
+  TEST_RR_SRC2_EQ_DEST(11, xor, 0xff00ff00, 0x0ff00ff0, 0xf0f0f0f0)
+  // x ^ x = 0
+  UI_TEST_RR_SRC12_EQ_DEST(12, xor, 0, 0xff00ff00ff00ff00)
+
+  UI_TEST_RR_ZEROSRC1(13, xor, 0xff00ff00, 0xff00ff00)
+  UI_TEST_RR_ZEROSRC2(14, xor, 0x00ff00ff, 0x00ff00ff)
+  UI_TEST_RR_ZEROSRC12(15, xor, 0)
+  TEST_RR_ZERODEST(16, xor, 0x11111111, 0x22222222)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

@@ -1,0 +1,35 @@
+# MUL: low 64 bits of rs1 * rs2 (sign does not matter for the low half).
+#include "riscv_test.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP( 2, mul, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+  TEST_RR_OP( 3, mul, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001)
+  TEST_RR_OP( 4, mul, 0x0000000000000015, 0x0000000000000003, 0x0000000000000007)
+  TEST_RR_OP( 5, mul, 0x0000000000000001, 0xffffffffffffffff, 0xffffffffffffffff)
+  TEST_RR_OP( 6, mul, 0xffffffffffffffeb, 0xfffffffffffffff9, 0x0000000000000003)
+  TEST_RR_OP( 7, mul, 0xfffffffffffffffe, 0x7fffffffffffffff, 0x0000000000000002)
+  # INT64_MIN * -1 wraps to INT64_MIN (no trap, no saturation).
+  TEST_RR_OP( 8, mul, 0x8000000000000000, 0x8000000000000000, 0xffffffffffffffff)
+  TEST_RR_OP( 9, mul, 0x0000000000000000, 0x8000000000000000, 0x8000000000000000)
+  # Full 64-bit product, not a 32x32 multiply.
+  TEST_RR_OP(10, mul, 0xfffffffe00000001, 0x00000000ffffffff, 0x00000000ffffffff)
+  TEST_RR_OP(11, mul, 0x0000000000000000, 0x0000000100000000, 0x0000000100000000)
+  TEST_RR_OP(12, mul, 0x0000123456789000, 0x0000000123456789, 0x0000000000001000)
+  # 0x6db6db6db6db6db7 is the inverse of 7 mod 2^64: exact low-half wrap-around.
+  TEST_RR_OP(13, mul, 0x0000000000001200, 0x0000000000007e00, 0x6db6db6db6db6db7)
+  TEST_RR_OP(14, mul, 0x0000000000001240, 0x0000000000007fc0, 0x6db6db6db6db6db7)
+  TEST_RR_OP(15, mul, 0xfffffffe00000000, 0xffffffff00000000, 0x0000000000000002)
+
+  TEST_RR_SRC1_EQ_DEST(16, mul, 143, 13, 11)
+  TEST_RR_SRC2_EQ_DEST(17, mul, 154, 14, 11)
+  TEST_CASE(18, x1, 169, li x1, 13; mul x1, x1, x1)
+  TEST_RR_ZERODEST(19, mul, 21, 3)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

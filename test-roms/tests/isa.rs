@@ -1,0 +1,108 @@
+//! Runs every committed ISA test ROM on the interpreter and checks it passes; a failure
+//! names the ROM and its failing case.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use gasang::{BareMachine, Outcome};
+
+/// Generous limit: ISA ROMs run well under a million instructions, bench-small ~50 M.
+const MAX_INSNS: u64 = 500_000_000;
+
+#[derive(Clone, Default)]
+struct Console(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Console {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn run_rom(name: &str) -> (Outcome, String) {
+    let path = test_roms::rom(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let console = Console::default();
+    let mut m = BareMachine::new(&bytes, 64 << 20, Box::new(console.clone()))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(m.has_htif(), "{name} has no tohost symbol");
+    let outcome = m.run(Some(MAX_INSNS));
+    let text = String::from_utf8_lossy(&console.0.lock().unwrap()).into_owned();
+    (outcome, text)
+}
+
+/// Runs every ROM of a suite; panics listing all that did not pass.
+fn run_suite(prefix: &str, at_least: usize) {
+    let names = test_roms::roms_with_prefix(prefix);
+    assert!(
+        names.len() >= at_least,
+        "expected at least {at_least} ROMs named {prefix}* in {}, found {}",
+        test_roms::bin_dir().display(),
+        names.len()
+    );
+    let failures: Vec<String> = names
+        .iter()
+        .filter_map(|n| match run_rom(n).0 {
+            Outcome::Pass => None,
+            Outcome::Fail(case) => Some(format!("{n}: test case {case} failed")),
+            other => Some(format!("{n}: {other:?}")),
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} ROMs failed:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn rv64ui() {
+    run_suite("rv64ui-", 50);
+}
+
+#[test]
+fn rv64uc() {
+    run_suite("rv64uc-", 1);
+}
+
+#[test]
+fn rv64um() {
+    run_suite("rv64um-", 13);
+}
+
+#[test]
+fn rv64ua() {
+    run_suite("rv64ua-", 2);
+}
+
+#[test]
+fn rv64mi() {
+    run_suite("rv64mi-", 1);
+}
+
+#[test]
+fn failing_rom_reports_its_case() {
+    assert_eq!(run_rom("misc-fail_case5").0, Outcome::Fail(5));
+}
+
+#[test]
+fn htif_console_prints() {
+    let (outcome, text) = run_rom("misc-htif_putchar");
+    assert_eq!(outcome, Outcome::Pass);
+    assert_eq!(text, "Hello from gasang\n");
+}
+
+#[test]
+fn tohost_written_as_two_words() {
+    assert_eq!(run_rom("misc-tohost32").0, Outcome::Pass);
+}
+
+#[test]
+fn small_benchmark_checksum_matches() {
+    assert_eq!(run_rom("bench-small").0, Outcome::Pass);
+}

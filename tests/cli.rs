@@ -1,0 +1,119 @@
+//! The `gasang run` command line: exit codes and one-line errors.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn gasang(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gasang"))
+        .args(args)
+        .output()
+        .expect("gasang runs")
+}
+
+fn rom(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("test-roms/bin")
+        .join(format!("{name}.elf"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp_file(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("gasang-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+/// Asserts exit code 2 and exactly one line on stderr containing `needle`.
+fn assert_one_line_error(o: &Output, needle: &str) {
+    let e = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {e}");
+    assert_eq!(e.lines().count(), 1, "expected one line, got: {e}");
+    assert!(e.contains(needle), "expected '{needle}' in: {e}");
+    assert!(!e.contains("panicked"), "{e}");
+}
+
+#[test]
+fn passing_rom_exits_zero() {
+    let o = gasang(&["run", &rom("rv64ui-add")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn failing_rom_exits_one_and_names_the_case() {
+    let o = gasang(&["run", &rom("misc-fail_case5")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("test case 5"), "{}", stderr(&o));
+}
+
+#[test]
+fn truncated_elf_is_one_clear_error() {
+    let full = std::fs::read(rom("rv64ui-add")).unwrap();
+    for cut in [20, 100, full.len() / 2] {
+        let p = tmp_file(&format!("trunc{cut}.elf"), &full[..cut]);
+        let o = gasang(&["run", &p]);
+        assert_one_line_error(&o, "ELF");
+    }
+}
+
+#[test]
+fn foreign_elf_is_refused() {
+    // The test binary itself is an ELF for the host, not for RISC-V.
+    let me = std::env::current_exe().unwrap();
+    let o = gasang(&["run", me.to_str().unwrap()]);
+    assert_one_line_error(&o, "not a RISC-V 64-bit");
+}
+
+#[test]
+fn missing_file_and_bad_flags() {
+    assert_one_line_error(&gasang(&["run", "/nonexistent/x.elf"]), "cannot read");
+    assert_one_line_error(
+        &gasang(&["run", "--frobnicate", &rom("rv64ui-add")]),
+        "--frobnicate",
+    );
+    assert_one_line_error(&gasang(&["run", "-m", "12Q", &rom("rv64ui-add")]), "12Q");
+    assert_one_line_error(
+        &gasang(&["run", "--max-insns", "many", &rom("rv64ui-add")]),
+        "many",
+    );
+    // 8 KiB of RAM cannot hold the ROM.
+    assert_one_line_error(
+        &gasang(&["run", "-m", "8K", &rom("rv64ui-add")]),
+        "does not fit",
+    );
+}
+
+#[test]
+fn instruction_limit_stops_a_runaway_guest() {
+    // A raw binary: `j .` forever, and no tohost.
+    let p = tmp_file("loop.bin", &0x0000_006fu32.to_le_bytes());
+    let o = gasang(&["run", "--max-insns", "10000", &p]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("10000 instructions"), "{}", stderr(&o));
+}
+
+#[test]
+fn trace_shows_disassembly_registers_and_traps() {
+    let o = gasang(&["run", "--trace", &rom("rv64ui-add")]);
+    assert_eq!(o.status.code(), Some(0));
+    let e = stderr(&o);
+    // The environment's first instruction, a compressed jump, disassembled by capstone.
+    assert!(
+        e.lines()
+            .next()
+            .unwrap()
+            .starts_with("0x0000000080000000 <_start+0x0>"),
+        "{e}"
+    );
+    assert!(e.contains(" add a4, ra, sp"), "{e}");
+    assert!(e.contains("x14 = 0x"), "{e}");
+    let p = tmp_file("ill.bin", &0u32.to_le_bytes());
+    let o = gasang(&["run", "--trace", "--max-insns", "3", &p]);
+    assert!(stderr(&o).contains("trap: IllegalInst"), "{}", stderr(&o));
+}
