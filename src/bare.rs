@@ -1,12 +1,17 @@
 //! The bare-metal machine: RAM at 0x8000_0000, one RV64 hart starting in M-mode at the
-//! program's entry point, and HTIF for the program to report its result and print. This
-//! is what `gasang run` and the test ROMs use (like `spike` or `qemu -M spike`).
+//! program's entry point, a CLINT at 0x0200_0000 (timer and software interrupts, 10 MHz
+//! timebase), and HTIF for the program to report its result and print. This is what
+//! `gasang run` and the test ROMs use; the layout matches `spike` and `qemu -M spike`.
+//!
+//! Time is deterministic: `mtime` advances one tick per [`INSNS_PER_TICK`] retired
+//! instructions, and jumps to the next timer deadline when the hart waits in WFI, so a
+//! run always repeats exactly.
 
 use std::io::Write;
 use std::sync::Arc;
 
-use devices::{Htif, HtifEvent};
-use emu_core::{Bus, GuestRam, RamError};
+use devices::{Clint, ClintState, Htif, HtifEvent, CLINT_SIZE};
+use emu_core::{Bus, Clock, ClockMode, GuestRam, RamError};
 use firmware::{LoadError, LoadedImage};
 use frontend_riscv::{Exit, Hart, Step};
 use thiserror::Error;
@@ -14,13 +19,16 @@ use thiserror::Error;
 /// Physical address of RAM.
 pub const RAM_BASE: u64 = 0x8000_0000;
 
-/// Instructions per host-side check (HTIF, limits).
-const QUANTUM: u64 = 1 << 16;
+/// Physical address of the CLINT.
+pub const CLINT_BASE: u64 = 0x0200_0000;
+
+/// Instructions per host-side check (time, interrupt lines, limits).
+const QUANTUM: u64 = 4096;
 /// After a write to `tohost`, instructions to run before reading it, so that a command
 /// written as two 32-bit halves is complete (Spike polls HTIF in batches too).
 const HTIF_SETTLE: u64 = 64;
-/// `time` advances one tick (10 MHz timebase) per this many instructions.
-const INSNS_PER_TICK: u64 = 10;
+/// `mtime` advances one tick (10 MHz timebase) per this many instructions.
+pub const INSNS_PER_TICK: u64 = 10;
 
 /// Why a bare machine could not be built.
 #[derive(Debug, Error)]
@@ -42,7 +50,7 @@ pub enum Outcome {
     Fail(u64),
     /// The instruction limit was reached first.
     InsnLimit(u64),
-    /// The hart waits (WFI) for an interrupt that nothing on this machine can raise.
+    /// The hart waits (WFI) with no interrupt enabled that could ever wake it.
     Stuck {
         /// The pc after the WFI.
         pc: u64,
@@ -56,6 +64,7 @@ pub struct BareMachine {
     /// The hart.
     pub hart: Hart,
     htif: Option<Htif>,
+    clint: Arc<ClintState>,
     /// What loading the program produced (entry, symbols, `tohost`).
     pub image: LoadedImage,
     executed: u64,
@@ -85,10 +94,15 @@ impl BareMachine {
             .tohost
             .and_then(|t| Htif::new(&ram, t, image.fromhost, console));
         let hart = Hart::new(0, ram.clone(), image.entry);
+        let clock = Arc::new(Clock::new(ClockMode::Instructions(INSNS_PER_TICK)));
+        let clint = ClintState::new(clock, 1);
+        let mut bus = Bus::new(ram);
+        bus.map(CLINT_BASE, CLINT_SIZE, Box::new(Clint(clint.clone())));
         Ok(BareMachine {
-            bus: Bus::new(ram),
+            bus,
             hart,
             htif,
+            clint,
             image,
             executed: 0,
             settle_left: 0,
@@ -113,8 +127,46 @@ impl BareMachine {
         }
     }
 
-    fn advance_time(&mut self) {
-        self.hart.core.time = self.executed / INSNS_PER_TICK;
+    /// Brings the hart's view of time and its CLINT interrupt lines up to date.
+    fn sync_devices(&mut self) {
+        use frontend_riscv::trap::irq;
+        let c = &mut self.hart.core;
+        c.set_time(self.clint.mtime());
+        c.set_interrupt_line(irq::MTI, self.clint.mtip(0));
+        c.set_interrupt_line(irq::MSI, self.clint.msip(0));
+    }
+
+    /// Runs the hart for up to `budget` instructions and accounts for them.
+    fn run_hart(&mut self, budget: u64) -> Exit {
+        self.sync_devices();
+        let before = self.hart.retired();
+        let exit = self.hart.run(&mut self.bus, budget);
+        let n = self.hart.retired() - before;
+        self.executed += n;
+        self.clint.clock().retired(n);
+        exit
+    }
+
+    /// The hart waits in WFI: skip time to the next timer deadline if one can wake it.
+    /// Returns false if nothing ever will.
+    fn idle(&mut self) -> bool {
+        let c = &self.hart.core;
+        // Only an interrupt enabled in mie can end WFI (priv spec 3.3.3).
+        let timer_can_wake = c.mie & ((1 << 7) | (1 << 5)) != 0;
+        let deadline = [
+            self.clint.next_deadline(),
+            (c.menvcfg >> 63 == 1 && c.stimecmp > c.time).then_some(c.stimecmp),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        match deadline {
+            Some(t) if timer_can_wake => {
+                self.clint.clock().skip_to(t);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Runs until the program ends or `max_insns` instructions have run.
@@ -126,24 +178,24 @@ impl BareMachine {
                 return Outcome::InsnLimit(self.executed);
             }
             let budget = if settle { HTIF_SETTLE } else { QUANTUM }.min(limit - self.executed);
-            self.advance_time();
-            let before = self.hart.retired();
-            let exit = self.hart.run(&mut self.bus, budget);
-            self.executed += self.hart.retired() - before;
-            match exit {
+            match self.run_hart(budget) {
                 Exit::HostWrite => settle = true,
-                Exit::Budget | Exit::Wfi => {
+                exit @ (Exit::Budget | Exit::Wfi) => {
                     if settle {
                         settle = false;
                         if let Some(o) = self.htif_poll() {
                             return o;
                         }
-                        continue;
                     }
-                    if exit == Exit::Wfi {
-                        return Outcome::Stuck {
-                            pc: self.hart.core.pc,
-                        };
+                    if exit == Exit::Wfi && !self.idle() {
+                        self.sync_devices();
+                        if self.hart.core.pending_interrupt().is_none()
+                            && self.hart.core.mip_value() & self.hart.core.mie == 0
+                        {
+                            return Outcome::Stuck {
+                                pc: self.hart.core.pc,
+                            };
+                        }
                     }
                 }
             }
@@ -153,15 +205,17 @@ impl BareMachine {
     /// Executes one instruction (for traces). Returns what happened and, if the program
     /// ended, how.
     pub fn step(&mut self) -> (Step, Option<Outcome>) {
-        self.advance_time();
+        self.sync_devices();
         let before = self.hart.retired();
         let step = self.hart.step(&mut self.bus);
-        self.executed += self.hart.retired() - before;
+        let n = self.hart.retired() - before;
+        self.executed += n;
+        self.clint.clock().retired(n);
         if step.exit == Some(Exit::HostWrite) {
             self.settle_left = HTIF_SETTLE;
             return (step, None);
         }
-        let waiting = step.exit == Some(Exit::Wfi);
+        let waiting = step.exit == Some(Exit::Wfi) && !self.idle();
         if self.settle_left > 0 {
             self.settle_left -= 1;
             if self.settle_left == 0 || waiting {

@@ -5,12 +5,15 @@
 //!   words such as HTIF's `tohost`).
 //! - [`Bus`]: routes physical accesses of 1, 2, 4 or 8 bytes to RAM or to an
 //!   [`MmioDevice`].
+//! - [`Clock`]: the time base of `mtime` and the `time` CSR.
 //! - [`BusError`] and [`RamError`]: what can go wrong.
 
 mod bus;
+mod clock;
 mod error;
 mod ram;
 
 pub use bus::{Bus, MmioDevice};
+pub use clock::{Clock, ClockMode, TIMEBASE_HZ};
 pub use error::{BusError, RamError};
 pub use ram::{GuestRam, PageWatch, PAGE_SHIFT, PAGE_SIZE};

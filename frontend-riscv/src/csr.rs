@@ -25,6 +25,7 @@ pub mod num {
     pub const SCAUSE: u16 = 0x142;
     pub const STVAL: u16 = 0x143;
     pub const SIP: u16 = 0x144;
+    pub const STIMECMP: u16 = 0x14d;
     pub const SATP: u16 = 0x180;
     pub const MVENDORID: u16 = 0xf11;
     pub const MARCHID: u16 = 0xf12;
@@ -47,6 +48,10 @@ pub mod num {
     pub const MCAUSE: u16 = 0x342;
     pub const MTVAL: u16 = 0x343;
     pub const MIP: u16 = 0x344;
+    pub const PMPCFG0: u16 = 0x3a0;
+    pub const PMPCFG15: u16 = 0x3af;
+    pub const PMPADDR0: u16 = 0x3b0;
+    pub const PMPADDR63: u16 = 0x3ef;
     pub const MCYCLE: u16 = 0xb00;
     pub const MINSTRET: u16 = 0xb02;
     pub const MHPMCOUNTER3: u16 = 0xb03;
@@ -95,6 +100,11 @@ const fn ext(letters: &[u8]) -> u64 {
     }
     v
 }
+
+/// `menvcfg.STCE`: Sstc's `stimecmp` enabled.
+pub const MENVCFG_STCE: u64 = 1 << 63;
+/// Writable `menvcfg` bits: FIOM, ADUE (Svadu) and STCE (Sstc).
+const MENVCFG_WRITABLE: u64 = 1 | crate::mmu::MENVCFG_ADUE | MENVCFG_STCE;
 
 /// Exceptions that `medeleg` can delegate (all but ecall from M-mode and reserved codes).
 const MEDELEG_WRITABLE: u64 = 0xb3ff;
@@ -159,6 +169,15 @@ impl HartCore {
             MCYCLE => self.mcycle(),
             MINSTRET => self.instret,
             MHPMCOUNTER3..=MHPMCOUNTER31 => 0,
+            // Odd pmpcfg registers do not exist on RV64 (priv spec 3.7.1).
+            PMPCFG0..=PMPCFG15 if csr.is_multiple_of(2) => {
+                self.pmp.read_cfg((csr - PMPCFG0) as usize)
+            }
+            PMPADDR0..=PMPADDR63 => self.pmp.read_addr((csr - PMPADDR0) as usize),
+            STIMECMP => {
+                self.stimecmp_allowed()?;
+                self.stimecmp
+            }
             _ => return illegal,
         };
         Ok(v)
@@ -193,11 +212,11 @@ impl HartCore {
                 if self.priv_level == Priv::Supervisor && self.mstatus & mstatus::TVM != 0 {
                     return Err(Exception::IllegalInst(0));
                 }
-                // Only Bare translation is implemented, so satp.MODE is WARL with Bare
-                // as its one legal value: a write selecting another mode has no effect
-                // (priv spec 4.1.11).
-                if v >> 60 == 0 {
-                    self.satp = v;
+                // satp.MODE is WARL: a write selecting an unsupported mode has no effect
+                // at all (priv spec 4.1.11). ASIDs are not implemented (ASIDLEN = 0).
+                use crate::mmu::satp_mode::*;
+                if matches!(v >> 60, BARE | SV39 | SV48 | SV57) {
+                    self.satp = v & !(0xffff << 44);
                     self.flush_tlb();
                 }
             }
@@ -216,14 +235,35 @@ impl HartCore {
             MIE => self.mie = v & MIE_WRITABLE,
             MTVEC => self.mtvec = tvec(v, self.mtvec),
             MCOUNTEREN => self.mcounteren = v & 0xffff_ffff,
-            MENVCFG => self.menvcfg = v & 1,
+            MENVCFG => {
+                self.menvcfg = v & MENVCFG_WRITABLE;
+                self.flush_tlb(); // ADUE changes what a walk does
+                self.update_sstc();
+            }
             MCOUNTINHIBIT | MHPMEVENT3..=MHPMEVENT31 | MHPMCOUNTER3..=MHPMCOUNTER31 => {}
+            PMPCFG0..=PMPCFG15 => {
+                self.pmp.write_cfg((csr - PMPCFG0) as usize, v);
+                self.flush_tlb();
+            }
+            PMPADDR0..=PMPADDR63 => {
+                self.pmp.write_addr((csr - PMPADDR0) as usize, v);
+                self.flush_tlb();
+            }
+            STIMECMP => {
+                self.stimecmp_allowed()?;
+                self.stimecmp = v;
+                self.update_sstc();
+            }
             MSCRATCH => self.mscratch = v,
             MEPC => self.mepc = v & !1,
             MCAUSE => self.mcause = v,
             MTVAL => self.mtval = v,
             MIP => {
-                let m = S_INTERRUPTS;
+                let m = if self.menvcfg & MENVCFG_STCE != 0 {
+                    S_INTERRUPTS & !(1 << irq::STI)
+                } else {
+                    S_INTERRUPTS
+                };
                 self.mip = (self.mip & !m) | (v & m);
             }
             MCYCLE => self.cycle_offset = v.wrapping_sub(self.instret),
@@ -249,6 +289,38 @@ impl HartCore {
             Ok(())
         } else {
             Err(Exception::IllegalInst(0))
+        }
+    }
+
+    /// Sstc (`stimecmp`) access check: below M it needs menvcfg.STCE, and in S-mode also
+    /// mcounteren.TM (Sstc spec 2.1).
+    fn stimecmp_allowed(&self) -> Result<(), Exception> {
+        let ok = self.priv_level == Priv::Machine
+            || (self.menvcfg & MENVCFG_STCE != 0 && self.mcounteren & 2 != 0);
+        if ok {
+            Ok(())
+        } else {
+            Err(Exception::IllegalInst(0))
+        }
+    }
+
+    /// Recomputes the Sstc timer interrupt: with menvcfg.STCE, mip.STIP is
+    /// `time >= stimecmp` and software cannot write it.
+    pub fn update_sstc(&mut self) {
+        if self.menvcfg & MENVCFG_STCE != 0 {
+            let level = self.time >= self.stimecmp;
+            self.mip &= !(1 << irq::STI);
+            self.set_interrupt_line(irq::STI, level);
+        } else {
+            self.set_interrupt_line(irq::STI, false);
+        }
+    }
+
+    /// Sets the `time` CSR's value (from the machine's timer) and updates Sstc.
+    pub fn set_time(&mut self, time: u64) {
+        self.time = time;
+        if self.menvcfg & MENVCFG_STCE != 0 {
+            self.update_sstc();
         }
     }
 

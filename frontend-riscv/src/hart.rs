@@ -5,6 +5,7 @@ use std::sync::Arc;
 use emu_core::GuestRam;
 
 use crate::csr::mstatus;
+use crate::pmp::Pmp;
 use crate::tlb::Tlb;
 use crate::trap::{irq, Exception, Priv};
 
@@ -37,7 +38,8 @@ pub struct HartCore {
     pub irq_dirty: bool,
     /// Set by a memory access that must end the current block (write to watched page).
     pub stop_block: bool,
-    /// Set when a store hit a page the host watches (HTIF `tohost`).
+    /// Set when a store hit a page the host watches (HTIF `tohost`) or a device: the
+    /// machine must look before the hart goes on.
     pub host_write: bool,
     /// The hart executed WFI and waits for an interrupt.
     pub waiting: bool,
@@ -89,8 +91,12 @@ pub struct HartCore {
     pub stval: u64,
     /// `satp`.
     pub satp: u64,
+    /// `stimecmp` (Sstc).
+    pub stimecmp: u64,
     /// The exception most recently taken by the interpreter (for single-step reports).
     pub last_trap: Option<Exception>,
+    /// Physical memory protection.
+    pub pmp: Pmp,
     /// LR reservation: physical address of the reserved doubleword/word.
     pub reservation: Option<u64>,
     /// Guest RAM (for the TLB fill and the watch flags).
@@ -154,7 +160,9 @@ impl HartCore {
             scause: 0,
             stval: 0,
             satp: 0,
+            stimecmp: u64::MAX,
             last_trap: None,
+            pmp: Pmp::default(),
             reservation: None,
             ram,
             ram_host_delta,

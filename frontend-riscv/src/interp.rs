@@ -20,7 +20,7 @@ pub enum Exit {
     Budget,
     /// The hart is in WFI with no interrupt pending.
     Wfi,
-    /// A store hit a page the host watches (see `PageWatch::HOST`).
+    /// A store hit a page the host watches (see `PageWatch::HOST`) or a device register.
     HostWrite,
 }
 
@@ -96,17 +96,22 @@ impl Hart {
 
     /// Runs up to about `budget` instructions (whole blocks; at most one block more).
     pub fn run(&mut self, bus: &mut Bus, budget: u64) -> Exit {
+        // Code may have been written (by DMA, the debugger, a loader) since the last run.
+        self.cache.sync_with_ram(&self.core.ram);
+        self.core.irq_dirty |= self.core.waiting;
         let mut done: u64 = 0;
         loop {
-            self.check_interrupts();
-            if self.core.waiting {
-                return Exit::Wfi;
+            // WFI sets irq_dirty too, so `waiting` only needs a look here.
+            if self.core.irq_dirty {
+                self.check_interrupts();
+                if self.core.waiting {
+                    return Exit::Wfi;
+                }
             }
             if done >= budget {
                 return Exit::Budget;
             }
-            self.cache.sync_with_ram(&self.core.ram);
-            let n = match self.cache.lookup(&mut self.core, bus) {
+            let (n, stopped) = match self.cache.lookup(&mut self.core, bus) {
                 Ok(Lookup::Block(b)) => {
                     let insts = &self.cache.block(b).insts;
                     exec_block(&mut self.core, bus, insts)
@@ -115,19 +120,24 @@ impl Hart {
                     Ok(inst) => exec_block(&mut self.core, bus, &[inst]),
                     Err(e) => {
                         self.core.take_exception(e);
-                        0
+                        (0, false)
                     }
                 },
                 Err(e) => {
                     self.core.take_exception(e);
-                    0
+                    (0, false)
                 }
             };
             self.retired += n;
             done += n.max(1);
-            if self.core.host_write {
-                self.core.host_write = false;
-                return Exit::HostWrite;
+            if stopped {
+                // A store hit a watched page: cached code may be stale, or the host
+                // wants to look.
+                self.cache.sync_with_ram(&self.core.ram);
+                if self.core.host_write {
+                    self.core.host_write = false;
+                    return Exit::HostWrite;
+                }
             }
         }
     }
@@ -159,7 +169,7 @@ impl Hart {
         };
         step.inst = Some(inst);
         self.core.last_trap = None;
-        self.retired += exec_block(&mut self.core, bus, &[inst]);
+        self.retired += exec_block(&mut self.core, bus, &[inst]).0;
         step.trap = self.core.last_trap.take();
         if self.core.host_write {
             self.core.host_write = false;
@@ -193,34 +203,50 @@ fn sext32(v: u64) -> u64 {
     v as i32 as i64 as u64
 }
 
+/// Why an instruction did not simply continue.
+enum Stop {
+    /// It raised an exception.
+    Trap(Exception),
+    /// It completed, but its store hit a watched page: end the block, continue at the pc.
+    End(u64),
+}
+
+impl From<Exception> for Stop {
+    #[inline(always)]
+    fn from(e: Exception) -> Self {
+        Stop::Trap(e)
+    }
+}
+
 /// Executes `insts` (a block: only the last may transfer control) starting at `core.pc`.
-/// Returns the number of instructions retired. Traps are taken here.
+/// Returns the number of instructions retired and whether the block stopped early
+/// because a store hit a watched page. Traps are taken here.
 #[inline(never)]
-fn exec_block(core: &mut HartCore, bus: &mut Bus, insts: &[Inst]) -> u64 {
+fn exec_block(core: &mut HartCore, bus: &mut Bus, insts: &[Inst]) -> (u64, bool) {
     let mut pc = core.pc;
     for (i, inst) in insts.iter().enumerate() {
         match exec(core, bus, inst, pc, i as u64) {
             Ok(next) => pc = next,
-            Err(e) => {
+            Err(Stop::Trap(e)) => {
                 core.instret = core.instret.wrapping_add(i as u64);
                 core.pc = pc;
                 core.last_trap = Some(e);
                 core.take_exception(e);
-                return i as u64;
+                return (i as u64, false);
             }
-        }
-        if core.stop_block {
-            core.stop_block = false;
-            let n = i as u64 + 1;
-            core.instret = core.instret.wrapping_add(n);
-            core.pc = pc;
-            return n;
+            Err(Stop::End(next)) => {
+                core.stop_block = false;
+                let n = i as u64 + 1;
+                core.instret = core.instret.wrapping_add(n);
+                core.pc = next;
+                return (n, true);
+            }
         }
     }
     let n = insts.len() as u64;
     core.instret = core.instret.wrapping_add(n);
     core.pc = pc;
-    n
+    (n, false)
 }
 
 macro_rules! rs1 {
@@ -243,7 +269,7 @@ macro_rules! set_rd {
 
 /// Executes one instruction at `pc` (the `index`-th of its block) and returns the next pc.
 #[inline(always)]
-fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Result<u64, Exception> {
+fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Result<u64, Stop> {
     use Op::*;
     let next = pc.wrapping_add(i.len as u64);
     let imm = i.imm as i64 as u64;
@@ -314,10 +340,30 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
             let v = c.load::<4>(bus, rs1!(c, i).wrapping_add(imm))?;
             set_rd!(c, i, v)
         }
-        Sb => c.store::<1>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
-        Sh => c.store::<2>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
-        Sw => c.store::<4>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
-        Sd => c.store::<8>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?,
+        Sb => {
+            c.store::<1>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?;
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
+        }
+        Sh => {
+            c.store::<2>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?;
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
+        }
+        Sw => {
+            c.store::<4>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?;
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
+        }
+        Sd => {
+            c.store::<8>(bus, rs1!(c, i).wrapping_add(imm), rs2!(c, i))?;
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
+        }
         Jal => {
             set_rd!(c, i, next);
             return jump(pc.wrapping_add(imm));
@@ -412,7 +458,10 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
         ScW | ScD => {
             let size = if i.op == ScW { 4 } else { 8 };
             let ok = c.store_conditional(rs1!(c, i), size, rs2!(c, i))?;
-            set_rd!(c, i, (!ok) as u64)
+            set_rd!(c, i, (!ok) as u64);
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
         }
         AmoswapW | AmoaddW | AmoxorW | AmoandW | AmoorW | AmominW | AmomaxW | AmominuW
         | AmomaxuW => {
@@ -432,7 +481,10 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
                     _ => a.max(b),
                 }) as u64
             })?;
-            set_rd!(c, i, sext32(old))
+            set_rd!(c, i, sext32(old));
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
         }
         AmoswapD | AmoaddD | AmoxorD | AmoandD | AmoorD | AmominD | AmomaxD | AmominuD
         | AmomaxuD => {
@@ -449,19 +501,22 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
                 AmominuD => a.min(b),
                 _ => a.max(b),
             })?;
-            set_rd!(c, i, old)
+            set_rd!(c, i, old);
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
         }
         Csrrw | Csrrs | Csrrc | Csrrwi | Csrrsi | Csrrci => {
             return exec_csr(c, i, next, index).map_err(|e| match e {
-                Exception::IllegalInst(_) => Exception::IllegalInst(i.raw),
-                e => e,
+                Exception::IllegalInst(_) => Stop::Trap(Exception::IllegalInst(i.raw)),
+                e => Stop::Trap(e),
             });
         }
-        Ecall => return Err(Exception::Ecall(c.priv_level)),
-        Ebreak => return Err(Exception::Breakpoint(pc)),
+        Ecall => return Err(Exception::Ecall(c.priv_level).into()),
+        Ebreak => return Err(Exception::Breakpoint(pc).into()),
         Mret => {
             if c.priv_level != Priv::Machine {
-                return Err(Exception::IllegalInst(i.raw));
+                return Err(Exception::IllegalInst(i.raw).into());
             }
             c.mret();
             return Ok(c.pc);
@@ -469,7 +524,7 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
         Sret => {
             let tsr = c.mstatus & mstatus::TSR != 0;
             if c.priv_level == Priv::User || (c.priv_level == Priv::Supervisor && tsr) {
-                return Err(Exception::IllegalInst(i.raw));
+                return Err(Exception::IllegalInst(i.raw).into());
             }
             c.sret();
             return Ok(c.pc);
@@ -478,7 +533,7 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
             // Priv spec 3.1.6.6: TW=1 makes WFI illegal below M; U-mode WFI is illegal.
             let tw = c.mstatus & mstatus::TW != 0;
             if c.priv_level == Priv::User || (c.priv_level == Priv::Supervisor && tw) {
-                return Err(Exception::IllegalInst(i.raw));
+                return Err(Exception::IllegalInst(i.raw).into());
             }
             if c.mip_value() & c.mie == 0 {
                 c.waiting = true;
@@ -488,27 +543,27 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
         SfenceVma => {
             let tvm = c.mstatus & mstatus::TVM != 0;
             if c.priv_level == Priv::User || (c.priv_level == Priv::Supervisor && tvm) {
-                return Err(Exception::IllegalInst(i.raw));
+                return Err(Exception::IllegalInst(i.raw).into());
             }
             c.flush_tlb();
         }
-        Illegal => return Err(Exception::IllegalInst(i.raw)),
+        Illegal => return Err(Exception::IllegalInst(i.raw).into()),
         // F and D are not implemented yet: misa has no F/D and mstatus.FS stays Off, so
         // every floating-point instruction is illegal (priv spec 3.1.6.6).
-        _ => return Err(Exception::IllegalInst(i.raw)),
+        _ => return Err(Exception::IllegalInst(i.raw).into()),
     }
     Ok(next)
 }
 
 #[inline(always)]
-fn jump(target: u64) -> Result<u64, Exception> {
+fn jump(target: u64) -> Result<u64, Stop> {
     // With C, targets only need 2-byte alignment, which jalr's bit-0 clearing and the
     // even branch offsets guarantee; kept for when C is disabled.
     Ok(target)
 }
 
 #[inline(always)]
-fn branch(taken: bool, pc: u64, imm: u64, next: u64) -> Result<u64, Exception> {
+fn branch(taken: bool, pc: u64, imm: u64, next: u64) -> Result<u64, Stop> {
     Ok(if taken { pc.wrapping_add(imm) } else { next })
 }
 

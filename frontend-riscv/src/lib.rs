@@ -11,6 +11,8 @@ pub mod hart;
 pub mod inst;
 pub mod interp;
 pub mod mem;
+pub mod mmu;
+pub mod pmp;
 pub mod tlb;
 pub mod trap;
 

@@ -18,28 +18,9 @@ pub enum Access {
     Store,
 }
 
-impl Access {
-    fn access_fault(self, addr: u64) -> Exception {
-        match self {
-            Access::Fetch => Exception::InstAccessFault(addr),
-            Access::Load => Exception::LoadAccessFault(addr),
-            Access::Store => Exception::StoreAccessFault(addr),
-        }
-    }
-}
-
 const PAGE_MASK: u64 = PAGE_SIZE - 1;
 
 impl HartCore {
-    /// Translates virtual address `va` for `access` at the current effective privilege.
-    ///
-    /// Only Bare translation exists yet (satp.MODE is WARL and stays Bare), so the
-    /// physical address is the virtual address.
-    #[inline]
-    pub fn translate(&mut self, va: u64, _access: Access) -> Result<u64, Exception> {
-        Ok(va)
-    }
-
     /// Loads `SIZE` (1, 2, 4, 8) bytes at `va`, zero-extended. Misaligned loads work.
     #[inline(always)]
     pub fn load<const SIZE: u64>(&mut self, bus: &mut Bus, va: u64) -> Result<u64, Exception> {
@@ -101,9 +82,12 @@ impl HartCore {
             }
             return Ok(v);
         }
-        let pa = self.translate(va, Access::Load)?;
+        let t = self.translate(va, size as u64, Access::Load)?;
+        let pa = t.pa;
         if let Some(v) = self.ram.read(pa, size) {
-            self.fill(va, pa, Access::Load);
+            if t.cacheable {
+                self.fill(va, pa, Access::Load);
+            }
             return Ok(v);
         }
         bus.read(pa, size)
@@ -117,14 +101,15 @@ impl HartCore {
             // Crosses a page: translate both parts before writing either, so a fault
             // leaves memory unchanged.
             let second = (va | PAGE_MASK).wrapping_add(1);
-            self.translate(va, Access::Store)?;
-            self.translate(second, Access::Store)?;
+            self.translate(va, 1, Access::Store)?;
+            self.translate(second, 1, Access::Store)?;
             for i in 0..size as u64 {
                 self.store_slow(bus, va.wrapping_add(i), 1, v >> (8 * i))?;
             }
             return Ok(());
         }
-        let pa = self.translate(va, Access::Store)?;
+        let t = self.translate(va, size as u64, Access::Store)?;
+        let pa = t.pa;
         if self.ram.contains(pa, size as u64) {
             self.note_store(pa, size);
             let watch = self.ram.watch(pa);
@@ -135,13 +120,17 @@ impl HartCore {
             } else if watch.contains(PageWatch::CODE) {
                 // The write invalidated cached code, possibly the running block.
                 self.stop_block = true;
-            } else if !self.reservation_on_page(pa) {
+            } else if t.cacheable && !self.reservation_on_page(pa) {
                 self.fill(va, pa, Access::Store);
             }
             return Ok(());
         }
         bus.write(pa, size, v)
-            .map_err(|_| Exception::StoreAccessFault(va))
+            .map_err(|_| Exception::StoreAccessFault(va))?;
+        // A device register changed: the machine may have interrupt lines to update.
+        self.host_write = true;
+        self.stop_block = true;
+        Ok(())
     }
 
     /// A store to `[pa, pa + size)` breaks an LR reservation it overlaps.
@@ -195,10 +184,10 @@ impl HartCore {
                 _ => Exception::StoreMisaligned(va),
             });
         }
-        let pa = self.translate(va, access)?;
+        let pa = self.translate(va, size as u64, access)?.pa;
         if !self.ram.contains(pa, size as u64) {
             // AMOs are supported on main memory only (PMA: no AMOs on I/O regions here).
-            return Err(access.access_fault(va));
+            return Err(access.access_fault_at(va));
         }
         Ok(pa)
     }
@@ -259,11 +248,11 @@ impl HartCore {
         if e.tag_x == vpn {
             return Ok(e.addend.wrapping_add(va).wrapping_sub(self.ram_host_delta));
         }
-        let pa = self.translate(va, Access::Fetch)?;
-        if self.ram.contains(pa, 2) {
-            self.fill(va, pa, Access::Fetch);
+        let t = self.translate(va, 2, Access::Fetch)?;
+        if t.cacheable && self.ram.contains(t.pa, 2) {
+            self.fill(va, t.pa, Access::Fetch);
         }
-        Ok(pa)
+        Ok(t.pa)
     }
 
     /// Reads the 16-bit parcel at `va` for instruction fetch (any memory or device).
@@ -290,7 +279,7 @@ impl HartCore {
     /// Reads guest memory through the current data translation without filling the TLB
     /// or touching device state beyond the read itself (for debuggers and traces).
     pub fn peek(&mut self, bus: &mut Bus, va: u64, size: u8) -> Result<u64, Exception> {
-        let pa = self.translate(va, Access::Load)?;
+        let pa = self.translate_quiet(va, size as u64)?;
         self.ram
             .read(pa, size)
             .map_or_else(|| bus.read(pa, size), Ok)
