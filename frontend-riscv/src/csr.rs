@@ -87,8 +87,16 @@ pub mod mstatus {
     pub const S_WRITABLE: u64 = SIE | SPIE | SPP | SUM | MXR;
 }
 
-/// `misa` of this hart: RV64 (MXL = 2) with I, M, A, C, S, U.
-pub const MISA_VALUE: u64 = (2 << 62) | ext(b"IMACSU");
+/// `misa` of this hart: RV64 (MXL = 2) with I, M, A, C, S, U, and F and D when the
+/// floating-point unit is enabled.
+pub const fn misa() -> u64 {
+    let fp = if crate::fpu::FPU_ENABLED {
+        ext(b"FD")
+    } else {
+        0
+    };
+    (2 << 62) | ext(b"IMACSU") | fp
+}
 
 /// `misa` extension bits for the letters in `letters`.
 const fn ext(letters: &[u8]) -> u64 {
@@ -124,6 +132,14 @@ impl HartCore {
             return illegal;
         }
         let v = match csr {
+            FFLAGS | FRM | FCSR => {
+                self.fp_enabled()?;
+                match csr {
+                    FFLAGS => self.fcsr & 0x1f,
+                    FRM => (self.fcsr >> 5) & 7,
+                    _ => self.fcsr & 0xff,
+                }
+            }
             CYCLE | TIME | INSTRET | HPMCOUNTER3..=HPMCOUNTER31 => {
                 self.counter_allowed(csr - CYCLE)?;
                 match csr {
@@ -152,7 +168,7 @@ impl HartCore {
             MVENDORID | MARCHID | MIMPID | MCONFIGPTR => 0,
             MHARTID => self.hartid,
             MSTATUS => self.mstatus_value(),
-            MISA => MISA_VALUE,
+            MISA => misa(),
             MEDELEG => self.medeleg,
             MIDELEG => self.mideleg,
             MIE => self.mie,
@@ -188,8 +204,17 @@ impl HartCore {
     pub fn csr_write(&mut self, csr: u16, v: u64) -> Result<(), Exception> {
         use num::*;
         match csr {
+            FFLAGS | FRM | FCSR => {
+                self.fcsr = match csr {
+                    FFLAGS => (self.fcsr & !0x1f) | (v & 0x1f),
+                    FRM => (self.fcsr & 0x1f) | ((v & 7) << 5),
+                    _ => v & 0xff,
+                };
+                self.mark_fs_dirty();
+                return Ok(());
+            }
             SSTATUS => {
-                let m = mstatus::S_WRITABLE;
+                let m = mstatus::S_WRITABLE | fs_writable();
                 self.set_mstatus((self.mstatus & !m) | (v & m));
             }
             SIE => {
@@ -221,7 +246,7 @@ impl HartCore {
                 }
             }
             MSTATUS => {
-                let m = mstatus::M_WRITABLE;
+                let m = mstatus::M_WRITABLE | fs_writable();
                 let mut new = (self.mstatus & !m) | (v & m);
                 if Priv::from_bits((new & mstatus::MPP) >> mstatus::MPP_SHIFT).is_none() {
                     // MPP is WARL: the reserved value 2 keeps the old field.
@@ -324,6 +349,22 @@ impl HartCore {
         }
     }
 
+    /// Floating-point state is accessible: the FPU exists and mstatus.FS is not Off
+    /// (priv spec 3.1.6.6).
+    pub fn fp_enabled(&self) -> Result<(), Exception> {
+        if crate::fpu::FPU_ENABLED && self.mstatus & mstatus::FS != 0 {
+            Ok(())
+        } else {
+            Err(Exception::IllegalInst(0))
+        }
+    }
+
+    /// Records a change to floating-point state: mstatus.FS = Dirty.
+    #[inline]
+    pub fn mark_fs_dirty(&mut self) {
+        self.mstatus |= mstatus::FS;
+    }
+
     /// `mcycle`: follows `minstret` (one cycle per instruction) plus what software wrote.
     pub fn mcycle(&self) -> u64 {
         self.instret.wrapping_add(self.cycle_offset)
@@ -351,6 +392,15 @@ impl HartCore {
         self.mstatus = new;
         self.update_tlb_index();
         self.irq_dirty = true;
+    }
+}
+
+/// mstatus.FS is writable only with an FPU (otherwise read-only Off).
+const fn fs_writable() -> u64 {
+    if crate::fpu::FPU_ENABLED {
+        mstatus::FS
+    } else {
+        0
     }
 }
 

@@ -22,6 +22,8 @@ pub struct HartCore {
     pub pc: u64,
     /// Floating-point registers f0..f31 (raw bits, NaN-boxed singles).
     pub f: [u64; 32],
+    /// `fcsr`: fflags in bits 4:0, frm in bits 7:5.
+    pub fcsr: u64,
     /// Retired instructions (`minstret`).
     pub instret: u64,
     /// TLBs indexed by effective privilege (0 = U, 1 = S, 2 = M).
@@ -126,6 +128,7 @@ impl HartCore {
             x: [0; 32],
             pc: reset_pc,
             f: [0; 32],
+            fcsr: 0,
             instret: 0,
             tlb: [Tlb::default(), Tlb::default(), Tlb::default()],
             data_tlb: 2,

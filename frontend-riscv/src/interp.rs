@@ -548,9 +548,13 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
             c.flush_tlb();
         }
         Illegal => return Err(Exception::IllegalInst(i.raw).into()),
-        // F and D are not implemented yet: misa has no F/D and mstatus.FS stays Off, so
-        // every floating-point instruction is illegal (priv spec 3.1.6.6).
-        _ => return Err(Exception::IllegalInst(i.raw).into()),
+        _ => {
+            // F and D.
+            crate::fpu::exec(c, bus, i)?;
+            if c.stop_block {
+                return Err(Stop::End(next));
+            }
+        }
     }
     Ok(next)
 }

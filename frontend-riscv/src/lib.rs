@@ -7,6 +7,7 @@
 pub mod cache;
 pub mod csr;
 pub mod decode;
+pub mod fpu;
 pub mod hart;
 pub mod inst;
 pub mod interp;
