@@ -1,5 +1,5 @@
-//! The RV64GC decoder (RV64I, M, A, F, D, C, Zicsr, Zifencei and the privileged
-//! instructions). One function, [`decode`], turns raw bits into an [`Inst`]; reserved
+//! The RV64GC decoder (RV64I, M, A, F, D, C, Zicsr, Zifencei, the privileged
+//! instructions, and Zba, Zbb, Zbs, Zicond). One function, [`decode`], turns raw bits into an [`Inst`]; reserved
 //! encodings decode to [`Op::Illegal`].
 
 use crate::inst::{Inst, Op};
@@ -116,14 +116,30 @@ fn decode32(raw: u32) -> Inst {
         },
         0x13 => {
             let shamt_hi = bits(raw, 31, 26);
+            let f12 = bits(raw, 31, 20);
             match f3 {
                 0 => i_type(Addi, raw),
                 1 if shamt_hi == 0 => shift(Slli, raw, 6),
+                1 if shamt_hi == 0x12 => shift(Bclri, raw, 6),
+                1 if shamt_hi == 0x1a => shift(Binvi, raw, 6),
+                1 if shamt_hi == 0x0a => shift(Bseti, raw, 6),
+                1 => match f12 {
+                    0x600 => r(Clz, raw),
+                    0x601 => r(Ctz, raw),
+                    0x602 => r(Cpop, raw),
+                    0x604 => r(SextB, raw),
+                    0x605 => r(SextH, raw),
+                    _ => ill,
+                },
                 2 => i_type(Slti, raw),
                 3 => i_type(Sltiu, raw),
                 4 => i_type(Xori, raw),
                 5 if shamt_hi == 0 => shift(Srli, raw, 6),
                 5 if shamt_hi == 0x10 => shift(Srai, raw, 6),
+                5 if shamt_hi == 0x18 => shift(Rori, raw, 6),
+                5 if shamt_hi == 0x12 => shift(Bexti, raw, 6),
+                5 if f12 == 0x287 => r(OrcB, raw),
+                5 if f12 == 0x6b8 => r(Rev8, raw),
                 6 => i_type(Ori, raw),
                 7 => i_type(Andi, raw),
                 _ => ill,
@@ -133,8 +149,16 @@ fn decode32(raw: u32) -> Inst {
         0x1b => match (f3, f7) {
             (0, _) => i_type(Addiw, raw),
             (1, 0) => shift(Slliw, raw, 5),
+            (1, 4 | 5) => shift(SlliUw, raw, 6),
+            (1, 0x30) => match bits(raw, 24, 20) {
+                0 => r(Clzw, raw),
+                1 => r(Ctzw, raw),
+                2 => r(Cpopw, raw),
+                _ => ill,
+            },
             (5, 0) => shift(Srliw, raw, 5),
             (5, 0x20) => shift(Sraiw, raw, 5),
+            (5, 0x30) => shift(Roriw, raw, 5),
             _ => ill,
         },
         0x23 => {
@@ -173,6 +197,24 @@ fn decode32(raw: u32) -> Inst {
                 (1, 5) => Divu,
                 (1, 6) => Rem,
                 (1, 7) => Remu,
+                (0x10, 2) => Sh1add,
+                (0x10, 4) => Sh2add,
+                (0x10, 6) => Sh3add,
+                (0x20, 7) => Andn,
+                (0x20, 6) => Orn,
+                (0x20, 4) => Xnor,
+                (0x05, 6) => Max,
+                (0x05, 7) => Maxu,
+                (0x05, 4) => Min,
+                (0x05, 5) => Minu,
+                (0x30, 1) => Rol,
+                (0x30, 5) => Ror,
+                (0x24, 1) => Bclr,
+                (0x24, 5) => Bext,
+                (0x34, 1) => Binv,
+                (0x14, 1) => Bset,
+                (0x07, 5) => CzeroEqz,
+                (0x07, 7) => CzeroNez,
                 _ => return ill,
             };
             r(op, raw)
@@ -190,6 +232,13 @@ fn decode32(raw: u32) -> Inst {
                 (1, 5) => Divuw,
                 (1, 6) => Remw,
                 (1, 7) => Remuw,
+                (0x04, 0) => AddUw,
+                (0x04, 4) if bits(raw, 24, 20) == 0 => ZextH,
+                (0x10, 2) => Sh1addUw,
+                (0x10, 4) => Sh2addUw,
+                (0x10, 6) => Sh3addUw,
+                (0x30, 1) => Rolw,
+                (0x30, 5) => Rorw,
                 _ => return ill,
             };
             r(op, raw)
@@ -685,5 +734,68 @@ mod tests {
         assert_eq!(decode(0x1015252f).op, Op::Illegal);
         // fadd.s with rm = 5
         assert_eq!(decode(0x00b5557f & !0x7f | 0x53).op, Op::Illegal);
+    }
+
+    #[test]
+    fn decodes_bitmanip_and_zicond() {
+        // Encodings from GNU as (-march=rv64gc_zba_zbb_zbs; Zicond via .insn), operands
+        // a0, a1[, a2 | imm].
+        let table: &[(u32, Op, Option<i32>)] = &[
+            (0x08c5853b, Op::AddUw, None),
+            (0x20c5a533, Op::Sh1add, None),
+            (0x20c5c533, Op::Sh2add, None),
+            (0x20c5e533, Op::Sh3add, None),
+            (0x20c5a53b, Op::Sh1addUw, None),
+            (0x20c5c53b, Op::Sh2addUw, None),
+            (0x20c5e53b, Op::Sh3addUw, None),
+            (0x0a35951b, Op::SlliUw, Some(35)),
+            (0x40c5f533, Op::Andn, None),
+            (0x40c5e533, Op::Orn, None),
+            (0x40c5c533, Op::Xnor, None),
+            (0x60059513, Op::Clz, None),
+            (0x6005951b, Op::Clzw, None),
+            (0x60159513, Op::Ctz, None),
+            (0x6015951b, Op::Ctzw, None),
+            (0x60259513, Op::Cpop, None),
+            (0x6025951b, Op::Cpopw, None),
+            (0x0ac5e533, Op::Max, None),
+            (0x0ac5f533, Op::Maxu, None),
+            (0x0ac5c533, Op::Min, None),
+            (0x0ac5d533, Op::Minu, None),
+            (0x60459513, Op::SextB, None),
+            (0x60559513, Op::SextH, None),
+            (0x0805c53b, Op::ZextH, None),
+            (0x60c59533, Op::Rol, None),
+            (0x60c5953b, Op::Rolw, None),
+            (0x60c5d533, Op::Ror, None),
+            (0x6255d513, Op::Rori, Some(37)),
+            (0x6115d51b, Op::Roriw, Some(17)),
+            (0x60c5d53b, Op::Rorw, None),
+            (0x2875d513, Op::OrcB, None),
+            (0x6b85d513, Op::Rev8, None),
+            (0x48c59533, Op::Bclr, None),
+            (0x4a859513, Op::Bclri, Some(40)),
+            (0x48c5d533, Op::Bext, None),
+            (0x4a85d513, Op::Bexti, Some(40)),
+            (0x68c59533, Op::Binv, None),
+            (0x6a859513, Op::Binvi, Some(40)),
+            (0x28c59533, Op::Bset, None),
+            (0x2a859513, Op::Bseti, Some(40)),
+            (0x0ec5d533, Op::CzeroEqz, None),
+            (0x0ec5f533, Op::CzeroNez, None),
+        ];
+        for &(raw, op, imm) in table {
+            let i = decode(raw);
+            assert_eq!(i.op, op, "{raw:#010x}");
+            assert_eq!((i.rd, i.rs1), (10, 11), "{raw:#010x}");
+            if let Some(imm) = imm {
+                assert_eq!(i.imm, imm, "{raw:#010x}");
+            }
+        }
+        // Neighbouring reserved encodings stay illegal: roriw with shamt[5] set, zext.h
+        // with rs2 != 0, clz with an unknown rs2 selector.
+        for raw in [0x6315d51b_u32, 0x0815c53b, 0x60359513] {
+            assert_eq!(decode(raw).op, Op::Illegal, "{raw:#010x}");
+        }
     }
 }

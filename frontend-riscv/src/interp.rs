@@ -443,6 +443,85 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
             let (a, b) = (rs1!(c, i) as u32, rs2!(c, i) as u32);
             set_rd!(c, i, sext32(if b == 0 { a } else { a % b } as u64))
         }
+        // Zba
+        AddUw => set_rd!(c, i, (rs1!(c, i) as u32 as u64).wrapping_add(rs2!(c, i))),
+        Sh1add => set_rd!(c, i, (rs1!(c, i) << 1).wrapping_add(rs2!(c, i))),
+        Sh2add => set_rd!(c, i, (rs1!(c, i) << 2).wrapping_add(rs2!(c, i))),
+        Sh3add => set_rd!(c, i, (rs1!(c, i) << 3).wrapping_add(rs2!(c, i))),
+        Sh1addUw => set_rd!(
+            c,
+            i,
+            ((rs1!(c, i) as u32 as u64) << 1).wrapping_add(rs2!(c, i))
+        ),
+        Sh2addUw => set_rd!(
+            c,
+            i,
+            ((rs1!(c, i) as u32 as u64) << 2).wrapping_add(rs2!(c, i))
+        ),
+        Sh3addUw => set_rd!(
+            c,
+            i,
+            ((rs1!(c, i) as u32 as u64) << 3).wrapping_add(rs2!(c, i))
+        ),
+        SlliUw => set_rd!(c, i, (rs1!(c, i) as u32 as u64) << (imm & 63)),
+        // Zbb
+        Andn => set_rd!(c, i, rs1!(c, i) & !rs2!(c, i)),
+        Orn => set_rd!(c, i, rs1!(c, i) | !rs2!(c, i)),
+        Xnor => set_rd!(c, i, !(rs1!(c, i) ^ rs2!(c, i))),
+        Clz => set_rd!(c, i, rs1!(c, i).leading_zeros() as u64),
+        Clzw => set_rd!(c, i, (rs1!(c, i) as u32).leading_zeros() as u64),
+        Ctz => set_rd!(c, i, rs1!(c, i).trailing_zeros() as u64),
+        Ctzw => set_rd!(c, i, (rs1!(c, i) as u32).trailing_zeros() as u64),
+        Cpop => set_rd!(c, i, rs1!(c, i).count_ones() as u64),
+        Cpopw => set_rd!(c, i, (rs1!(c, i) as u32).count_ones() as u64),
+        Max => set_rd!(c, i, (rs1!(c, i) as i64).max(rs2!(c, i) as i64) as u64),
+        Maxu => set_rd!(c, i, rs1!(c, i).max(rs2!(c, i))),
+        Min => set_rd!(c, i, (rs1!(c, i) as i64).min(rs2!(c, i) as i64) as u64),
+        Minu => set_rd!(c, i, rs1!(c, i).min(rs2!(c, i))),
+        SextB => set_rd!(c, i, rs1!(c, i) as i8 as i64 as u64),
+        SextH => set_rd!(c, i, rs1!(c, i) as i16 as i64 as u64),
+        ZextH => set_rd!(c, i, rs1!(c, i) as u16 as u64),
+        Rol => set_rd!(c, i, rs1!(c, i).rotate_left((rs2!(c, i) & 63) as u32)),
+        Ror => set_rd!(c, i, rs1!(c, i).rotate_right((rs2!(c, i) & 63) as u32)),
+        Rori => set_rd!(c, i, rs1!(c, i).rotate_right((imm & 63) as u32)),
+        Rolw => set_rd!(
+            c,
+            i,
+            sext32((rs1!(c, i) as u32).rotate_left((rs2!(c, i) & 31) as u32) as u64)
+        ),
+        Rorw => set_rd!(
+            c,
+            i,
+            sext32((rs1!(c, i) as u32).rotate_right((rs2!(c, i) & 31) as u32) as u64)
+        ),
+        Roriw => set_rd!(
+            c,
+            i,
+            sext32((rs1!(c, i) as u32).rotate_right((imm & 31) as u32) as u64)
+        ),
+        OrcB => {
+            let v = rs1!(c, i);
+            let mut r = 0u64;
+            for b in 0..8 {
+                if (v >> (8 * b)) & 0xff != 0 {
+                    r |= 0xff << (8 * b);
+                }
+            }
+            set_rd!(c, i, r)
+        }
+        Rev8 => set_rd!(c, i, rs1!(c, i).swap_bytes()),
+        // Zbs
+        Bclr => set_rd!(c, i, rs1!(c, i) & !(1 << (rs2!(c, i) & 63))),
+        Bclri => set_rd!(c, i, rs1!(c, i) & !(1 << (imm & 63))),
+        Bext => set_rd!(c, i, (rs1!(c, i) >> (rs2!(c, i) & 63)) & 1),
+        Bexti => set_rd!(c, i, (rs1!(c, i) >> (imm & 63)) & 1),
+        Binv => set_rd!(c, i, rs1!(c, i) ^ (1 << (rs2!(c, i) & 63))),
+        Binvi => set_rd!(c, i, rs1!(c, i) ^ (1 << (imm & 63))),
+        Bset => set_rd!(c, i, rs1!(c, i) | (1 << (rs2!(c, i) & 63))),
+        Bseti => set_rd!(c, i, rs1!(c, i) | (1 << (imm & 63))),
+        // Zicond
+        CzeroEqz => set_rd!(c, i, if rs2!(c, i) == 0 { 0 } else { rs1!(c, i) }),
+        CzeroNez => set_rd!(c, i, if rs2!(c, i) != 0 { 0 } else { rs1!(c, i) }),
         Fence => {}
         // The block cache stays coherent with every write (see `cache`), so fence.i only
         // has to end the block, which it does by construction.
