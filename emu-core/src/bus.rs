@@ -14,6 +14,9 @@ pub trait MmioDevice: Send {
     fn read(&mut self, offset: u64, size: u8) -> Result<u64, BusError>;
     /// Writes the low `size` bytes of `value` at `offset`.
     fn write(&mut self, offset: u64, size: u8, value: u64) -> Result<(), BusError>;
+    /// Called by the machine regularly (between runs of the harts) so the device can
+    /// take host-side events: console input, timers, completed I/O.
+    fn poll(&mut self) {}
 }
 
 struct Region {
@@ -93,6 +96,13 @@ impl Bus {
             }
         }
         Err(BusError::Unmapped { addr })
+    }
+
+    /// Polls every device (see [`MmioDevice::poll`]).
+    pub fn poll_devices(&mut self) {
+        for r in &mut self.regions {
+            r.device.poll();
+        }
     }
 
     /// Reads `size` bytes at physical `addr`, zero-extended.

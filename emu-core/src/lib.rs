@@ -5,15 +5,19 @@
 //!   words such as HTIF's `tohost`).
 //! - [`Bus`]: routes physical accesses of 1, 2, 4 or 8 bytes to RAM or to an
 //!   [`MmioDevice`].
+//! - [`IrqLine`] and [`InterruptSink`]: level-triggered interrupt lines from devices to
+//!   the interrupt controller.
 //! - [`Clock`]: the time base of `mtime` and the `time` CSR.
 //! - [`BusError`] and [`RamError`]: what can go wrong.
 
 mod bus;
 mod clock;
 mod error;
+mod irq;
 mod ram;
 
 pub use bus::{Bus, MmioDevice};
 pub use clock::{Clock, ClockMode, TIMEBASE_HZ};
 pub use error::{BusError, RamError};
+pub use irq::{InterruptSink, IrqLine, RecordingSink};
 pub use ram::{GuestRam, PageWatch, PAGE_SHIFT, PAGE_SIZE};
