@@ -4,6 +4,8 @@
 //! symbol table with the HTIF `tohost`/`fromhost` symbols) and raw binaries. The boot
 //! ROM, device tree and OpenSBI hand-off come with the machine work.
 
+pub mod bootrom;
 mod elf;
+pub mod fdt;
 
 pub use elf::{load_elf, load_image, load_raw, LoadError, LoadedImage, Symbol};
