@@ -24,6 +24,8 @@ impl PageWatch {
     pub const CODE: PageWatch = PageWatch(1);
     /// The host wants to see every write to this page (HTIF `tohost`, watchpoints).
     pub const HOST: PageWatch = PageWatch(2);
+    /// An LR reservation lies on this page; a write breaks the reservations it overlaps.
+    pub const RESERVED: PageWatch = PageWatch(4);
 
     /// Whether every flag of `other` is set in `self`.
     pub fn contains(self, other: PageWatch) -> bool {
@@ -49,9 +51,17 @@ pub struct GuestRam {
     base: u64,
     size: u64,
     watch: Box<[AtomicU8]>,
+    watch_epoch: AtomicU64,
     code_epoch: AtomicU64,
-    dirty_code: Mutex<Vec<u64>>,
+    /// Per registered code cache: pages whose cached code was overwritten.
+    dirty_code: Mutex<Vec<Vec<u64>>>,
+    /// LR reservations, one slot per hart: the reserved doubleword, or `NO_RESERVATION`.
+    reservations: Box<[AtomicU64]>,
 }
+
+/// Number of reservation slots (harts) the RAM tracks.
+pub const MAX_HARTS: usize = 64;
+const NO_RESERVATION: u64 = u64::MAX;
 
 // SAFETY: `host` points into `_map`, which lives as long as `self`; every access through it
 // is bounds-checked against `size`, and the watch state is atomic or behind a mutex.
@@ -97,8 +107,12 @@ impl GuestRam {
             base,
             size,
             watch,
+            watch_epoch: AtomicU64::new(0),
             code_epoch: AtomicU64::new(0),
             dirty_code: Mutex::new(Vec::new()),
+            reservations: (0..MAX_HARTS)
+                .map(|_| AtomicU64::new(NO_RESERVATION))
+                .collect(),
         })
     }
 
@@ -247,9 +261,19 @@ impl GuestRam {
         PageWatch(self.watch[self.page_index(addr)].load(Ordering::Relaxed))
     }
 
-    /// Adds `flags` to the page holding `addr` (which must be in RAM).
+    /// Adds `flags` to the page holding `addr` (which must be in RAM). CPUs must then drop
+    /// cached write permission for the page: [`GuestRam::watch_epoch`] moves.
     pub fn add_watch(&self, addr: u64, flags: PageWatch) {
-        self.watch[self.page_index(addr)].fetch_or(flags.0, Ordering::Relaxed);
+        let old = self.watch[self.page_index(addr)].fetch_or(flags.0, Ordering::AcqRel);
+        if old & flags.0 != flags.0 {
+            self.watch_epoch.fetch_add(1, Ordering::AcqRel);
+        }
+    }
+
+    /// Counter bumped whenever a page gains a watch flag.
+    #[inline]
+    pub fn watch_epoch(&self) -> u64 {
+        self.watch_epoch.load(Ordering::Acquire)
     }
 
     /// Removes `flags` from the page holding `addr` (which must be in RAM).
@@ -257,20 +281,67 @@ impl GuestRam {
         self.watch[self.page_index(addr)].fetch_and(!flags.0, Ordering::Relaxed);
     }
 
-    /// Counter bumped whenever a page with cached code is written. CPUs compare it at
-    /// block boundaries and call [`GuestRam::take_dirty_code`] when it moved.
+    /// Counter bumped whenever a page with cached code is written. Code caches compare
+    /// it at block boundaries and call [`GuestRam::take_dirty_code`] when it moved.
     #[inline]
     pub fn code_epoch(&self) -> u64 {
         self.code_epoch.load(Ordering::Acquire)
     }
 
-    /// Physical page addresses whose cached code was overwritten since the last call.
-    pub fn take_dirty_code(&self) -> Vec<u64> {
-        std::mem::take(&mut *self.dirty_code.lock().unwrap_or_else(|e| e.into_inner()))
+    /// Registers a code cache; returns its id for [`GuestRam::take_dirty_code`].
+    pub fn register_code_cache(&self) -> usize {
+        let mut d = self.dirty_code.lock().unwrap_or_else(|e| e.into_inner());
+        d.push(Vec::new());
+        d.len() - 1
+    }
+
+    /// Physical page addresses whose cached code was overwritten since code cache `id`
+    /// last asked.
+    pub fn take_dirty_code(&self, id: usize) -> Vec<u64> {
+        let mut d = self.dirty_code.lock().unwrap_or_else(|e| e.into_inner());
+        d.get_mut(id).map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Registers hart `hart`'s LR reservation on the doubleword holding `addr`.
+    pub fn reserve(&self, hart: usize, addr: u64) {
+        if let Some(slot) = self.reservations.get(hart) {
+            slot.store(addr & !7, Ordering::Release);
+            self.add_watch(addr, PageWatch::RESERVED);
+        }
+    }
+
+    /// For SC: whether hart `hart` still holds a reservation on the doubleword holding
+    /// `addr`. Clears the hart's reservation either way.
+    pub fn take_reservation(&self, hart: usize, addr: u64) -> bool {
+        self.reservations
+            .get(hart)
+            .is_some_and(|slot| slot.swap(NO_RESERVATION, Ordering::AcqRel) == addr & !7)
+    }
+
+    /// Breaks every reservation overlapping `[addr, addr + len)`; drops the page's
+    /// RESERVED flag when no reservation is left on it.
+    fn break_reservations(&self, addr: u64, len: u64) {
+        let page = addr & !(PAGE_SIZE - 1);
+        let mut left_on_page = false;
+        for slot in self.reservations.iter() {
+            let r = slot.load(Ordering::Acquire);
+            if r == NO_RESERVATION {
+                continue;
+            }
+            if r < addr + len && addr < r + 8 {
+                slot.store(NO_RESERVATION, Ordering::Release);
+            } else if r & !(PAGE_SIZE - 1) == page {
+                left_on_page = true;
+            }
+        }
+        if !left_on_page && len <= PAGE_SIZE {
+            self.watch[self.page_index(addr)].fetch_and(!PageWatch::RESERVED.0, Ordering::AcqRel);
+        }
     }
 
     /// Records a write of `len` bytes at `addr`: pages that held cached code lose their
-    /// CODE flag and are queued for invalidation.
+    /// CODE flag and are queued for invalidation in every code cache; reservations the
+    /// write overlaps are broken.
     #[inline]
     fn note_write(&self, addr: u64, len: u64) {
         if len == 0 {
@@ -280,14 +351,27 @@ impl GuestRam {
         let last = self.page_index(addr + len - 1);
         for page in first..=last {
             let w = &self.watch[page];
-            if w.load(Ordering::Relaxed) & PageWatch::CODE.0 != 0 {
-                w.fetch_and(!PageWatch::CODE.0, Ordering::Relaxed);
-                let paddr = self.base + ((page as u64) << PAGE_SHIFT);
-                self.dirty_code
+            let flags = w.load(Ordering::Acquire);
+            if flags == 0 {
+                continue;
+            }
+            let paddr = self.base + ((page as u64) << PAGE_SHIFT);
+            if flags & PageWatch::CODE.0 != 0 {
+                w.fetch_and(!PageWatch::CODE.0, Ordering::AcqRel);
+                for q in self
+                    .dirty_code
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push(paddr);
+                    .iter_mut()
+                {
+                    q.push(paddr);
+                }
                 self.code_epoch.fetch_add(1, Ordering::Release);
+            }
+            if flags & PageWatch::RESERVED.0 != 0 {
+                let lo = addr.max(paddr);
+                let hi = (addr + len).min(paddr + PAGE_SIZE);
+                self.break_reservations(lo, hi - lo);
             }
         }
     }
@@ -321,17 +405,40 @@ mod tests {
     }
 
     #[test]
-    fn code_pages_are_reported_once_when_written() {
+    fn code_pages_are_reported_once_to_every_cache() {
         let ram = GuestRam::new(0x8000_0000, 0x3000).unwrap();
+        let (a, b) = (ram.register_code_cache(), ram.register_code_cache());
+        let w0 = ram.watch_epoch();
         ram.add_watch(0x8000_1000, PageWatch::CODE);
+        assert_ne!(ram.watch_epoch(), w0);
         let e0 = ram.code_epoch();
         assert!(ram.write(0x8000_0010, 4, 1));
         assert_eq!(ram.code_epoch(), e0);
         // A write straddling into the code page counts.
         assert!(ram.write(0x8000_0ffe, 4, 1));
         assert_ne!(ram.code_epoch(), e0);
-        assert_eq!(ram.take_dirty_code(), vec![0x8000_1000]);
+        assert_eq!(ram.take_dirty_code(a), vec![0x8000_1000]);
+        assert_eq!(ram.take_dirty_code(b), vec![0x8000_1000]);
         assert!(ram.watch(0x8000_1000).is_empty());
-        assert!(ram.take_dirty_code().is_empty());
+        assert!(ram.take_dirty_code(a).is_empty());
+    }
+
+    #[test]
+    fn writes_break_overlapping_reservations_of_any_hart() {
+        let ram = GuestRam::new(0x8000_0000, 0x3000).unwrap();
+        ram.reserve(0, 0x8000_1008);
+        ram.reserve(1, 0x8000_1010);
+        assert!(ram.watch(0x8000_1000).contains(PageWatch::RESERVED));
+        // A byte store into hart 1's doubleword breaks only hart 1's reservation.
+        ram.write(0x8000_1013, 1, 0);
+        assert!(!ram.take_reservation(1, 0x8000_1010));
+        assert!(ram.take_reservation(0, 0x8000_100c));
+        // Taking clears: a second SC fails.
+        assert!(!ram.take_reservation(0, 0x8000_1008));
+        // DMA breaks reservations too, and the page flag goes once none is left.
+        ram.reserve(2, 0x8000_1100);
+        ram.write_bytes(0x8000_10f8, &[0; 16]).unwrap();
+        assert!(!ram.take_reservation(2, 0x8000_1100));
+        assert!(!ram.watch(0x8000_1000).contains(PageWatch::RESERVED));
     }
 }

@@ -53,11 +53,15 @@ pub struct BlockCache {
     epoch: u64,
     live: usize,
     tlb_epoch: u64,
+    /// Our id for `GuestRam::take_dirty_code`.
+    ram_id: usize,
 }
 
-impl Default for BlockCache {
-    fn default() -> Self {
+impl BlockCache {
+    /// An empty cache for code in `ram`.
+    pub fn new(ram: &GuestRam) -> Self {
         BlockCache {
+            ram_id: ram.register_code_cache(),
             blocks: Vec::new(),
             by_pa: HashMap::new(),
             by_page: HashMap::new(),
@@ -184,7 +188,7 @@ impl BlockCache {
         self.live += 1;
         if !ram.watch(page).contains(PageWatch::CODE) {
             ram.add_watch(page, PageWatch::CODE);
-            core.protect_code_page(page);
+            core.sync_watches();
         }
         Some(idx)
     }
@@ -198,7 +202,7 @@ impl BlockCache {
             return false;
         }
         self.epoch = e;
-        for page in ram.take_dirty_code() {
+        for page in ram.take_dirty_code(self.ram_id) {
             if let Some(list) = self.by_page.remove(&page) {
                 for i in list {
                     let pa = self.blocks[i as usize].pa;

@@ -99,8 +99,8 @@ pub struct HartCore {
     pub last_trap: Option<Exception>,
     /// Physical memory protection.
     pub pmp: Pmp,
-    /// LR reservation: physical address of the reserved doubleword/word.
-    pub reservation: Option<u64>,
+    /// `GuestRam::watch_epoch` when write permissions were last reconciled.
+    pub(crate) seen_watch_epoch: u64,
     /// Guest RAM (for the TLB fill and the watch flags).
     pub ram: Arc<GuestRam>,
     /// `host pointer - guest physical address` for RAM.
@@ -166,9 +166,28 @@ impl HartCore {
             stimecmp: u64::MAX,
             last_trap: None,
             pmp: Pmp::default(),
-            reservation: None,
+            seen_watch_epoch: u64::MAX,
             ram,
             ram_host_delta,
+        }
+    }
+
+    /// Drops cached write permission for pages that gained a watch flag (cached code,
+    /// a reservation, host interest) since the last call, e.g. through another hart.
+    #[inline]
+    pub fn sync_watches(&mut self) {
+        let e = self.ram.watch_epoch();
+        if e == self.seen_watch_epoch {
+            return;
+        }
+        self.seen_watch_epoch = e;
+        let ram = self.ram.clone();
+        let delta = self.ram_host_delta;
+        for t in self.tlb.iter_mut() {
+            t.revoke_write_if(|host| {
+                let pa = host.wrapping_sub(delta);
+                !ram.contains(pa, 1) || !ram.watch(pa).is_empty()
+            });
         }
     }
 

@@ -60,8 +60,8 @@ impl Hart {
     /// A hart in its reset state, starting at `reset_pc`.
     pub fn new(hartid: u64, ram: Arc<GuestRam>, reset_pc: u64) -> Self {
         Hart {
+            cache: BlockCache::new(&ram),
             core: HartCore::new(hartid, ram, reset_pc),
-            cache: BlockCache::default(),
             retired: 0,
         }
     }
@@ -96,8 +96,10 @@ impl Hart {
 
     /// Runs up to about `budget` instructions (whole blocks; at most one block more).
     pub fn run(&mut self, bus: &mut Bus, budget: u64) -> Exit {
-        // Code may have been written (by DMA, the debugger, a loader) since the last run.
+        // Code may have been written (by DMA, the debugger, a loader, another hart) since
+        // the last run, and pages may have become watched.
         self.cache.sync_with_ram(&self.core.ram);
+        self.core.sync_watches();
         self.core.irq_dirty |= self.core.waiting;
         let mut done: u64 = 0;
         loop {
@@ -159,6 +161,7 @@ impl Hart {
             return step;
         }
         self.cache.sync_with_ram(&self.core.ram);
+        self.core.sync_watches();
         let inst = match self.fetch_uncached(bus) {
             Ok(i) => i,
             Err(e) => {

@@ -111,7 +111,6 @@ impl HartCore {
         let t = self.translate(va, size as u64, Access::Store)?;
         let pa = t.pa;
         if self.ram.contains(pa, size as u64) {
-            self.note_store(pa, size);
             let watch = self.ram.watch(pa);
             self.ram.write(pa, size, v);
             if watch.contains(PageWatch::HOST) {
@@ -120,7 +119,7 @@ impl HartCore {
             } else if watch.contains(PageWatch::CODE) {
                 // The write invalidated cached code, possibly the running block.
                 self.stop_block = true;
-            } else if t.cacheable && !self.reservation_on_page(pa) {
+            } else if t.cacheable && watch.is_empty() {
                 self.fill(va, pa, Access::Store);
             }
             return Ok(());
@@ -131,21 +130,6 @@ impl HartCore {
         self.host_write = true;
         self.stop_block = true;
         Ok(())
-    }
-
-    /// A store to `[pa, pa + size)` breaks an LR reservation it overlaps.
-    #[inline]
-    fn note_store(&mut self, pa: u64, size: u8) {
-        if let Some(r) = self.reservation {
-            if pa < r + 8 && r < pa + size as u64 {
-                self.reservation = None;
-            }
-        }
-    }
-
-    fn reservation_on_page(&self, pa: u64) -> bool {
-        self.reservation
-            .is_some_and(|r| r & !PAGE_MASK == pa & !PAGE_MASK)
     }
 
     /// Fills the TLB entry for `va` (which translated to `pa`, in RAM) with permission for
@@ -197,7 +181,6 @@ impl HartCore {
     pub fn amo(&mut self, va: u64, size: u8, f: impl FnOnce(u64) -> u64) -> Result<u64, Exception> {
         let pa = self.amo_address(va, size, Access::Store)?;
         let old = self.ram.read(pa, size).unwrap_or(0);
-        self.note_store(pa, size);
         let watch = self.ram.watch(pa);
         self.ram.write(pa, size, f(old));
         if watch.contains(PageWatch::HOST) {
@@ -213,21 +196,17 @@ impl HartCore {
     pub fn load_reserved(&mut self, va: u64, size: u8) -> Result<u64, Exception> {
         let pa = self.amo_address(va, size, Access::Load)?;
         let v = self.ram.read(pa, size).unwrap_or(0);
-        self.reservation = Some(pa & !7);
-        // Stores to the reserved page must take the slow path, which breaks the
-        // reservation.
-        let host = (pa & !PAGE_MASK).wrapping_add(self.ram_host_delta);
-        for t in self.tlb.iter_mut() {
-            t.revoke_write(host);
-        }
+        // The page becomes watched: stores to it, by any hart, take the slow path, where
+        // RAM breaks the reservations they overlap.
+        self.ram.reserve(self.hartid as usize, pa);
+        self.sync_watches();
         Ok(v)
     }
 
     /// `sc.w`/`sc.d`: stores if the reservation still covers `va`; returns whether it did.
     pub fn store_conditional(&mut self, va: u64, size: u8, v: u64) -> Result<bool, Exception> {
         let pa = self.amo_address(va, size, Access::Store)?;
-        let ok = self.reservation == Some(pa & !7);
-        self.reservation = None;
+        let ok = self.ram.take_reservation(self.hartid as usize, pa);
         if ok {
             let watch = self.ram.watch(pa);
             self.ram.write(pa, size, v);
@@ -264,15 +243,6 @@ impl HartCore {
                 .read(pa, 2)
                 .map(|v| v as u16)
                 .map_err(|_| Exception::InstAccessFault(va)),
-        }
-    }
-
-    /// Drops write permission for the RAM page at physical `pa` from every TLB, so that
-    /// stores to it take the slow path (the page now holds cached code).
-    pub fn protect_code_page(&mut self, pa: u64) {
-        let host = (pa & !PAGE_MASK).wrapping_add(self.ram_host_delta);
-        for t in self.tlb.iter_mut() {
-            t.revoke_write(host);
         }
     }
 

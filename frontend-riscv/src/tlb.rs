@@ -71,11 +71,10 @@ impl Tlb {
         }
     }
 
-    /// Drops write permission from every entry whose page starts at host address `host`
-    /// (however many virtual pages map it).
-    pub fn revoke_write(&mut self, host: u64) {
+    /// Drops write permission from every entry for which `f(host page address)` holds.
+    pub fn revoke_write_if(&mut self, f: impl Fn(u64) -> bool) {
         for e in self.entries.iter_mut() {
-            if e.tag_w != TLB_INVALID && e.addend.wrapping_add(e.tag_w << 12) == host {
+            if e.tag_w != TLB_INVALID && f(e.addend.wrapping_add(e.tag_w << 12)) {
                 e.tag_w = TLB_INVALID;
             }
         }
