@@ -8,7 +8,9 @@
 //! - [`size`]: parsing of QEMU-style sizes (`-m 256M`).
 
 pub mod bare;
+pub mod console;
 pub mod disasm;
+pub mod qemu_args;
 pub mod size;
 
 pub use bare::{BareMachine, MachineError, Outcome};
