@@ -4,6 +4,7 @@
 //! symbol table with the HTIF `tohost`/`fromhost` symbols) and raw binaries. The boot
 //! ROM, device tree and OpenSBI hand-off come with the machine work.
 
+pub mod boot;
 pub mod bootrom;
 mod elf;
 pub mod fdt;

@@ -1,0 +1,297 @@
+//! Placing the boot images of the `virt` board in RAM, the way QEMU does: firmware at the
+//! start of RAM, the kernel at the next 2 MiB boundary after it, the initrd at
+//! `kernel + min(RAM / 2, 128 MiB)`, the device tree at the top of RAM (below 3 GiB of
+//! RAM), and a boot ROM that passes them on.
+
+use emu_core::GuestRam;
+use thiserror::Error;
+
+use crate::bootrom::{FwDynamic, NextMode};
+use crate::elf::{load_elf, LoadError, LoadedImage};
+
+const MIB: u64 = 1 << 20;
+/// Alignment of the kernel after the firmware (RV64).
+const KERNEL_ALIGN: u64 = 2 * MIB;
+/// Alignment of the device tree at the top of RAM.
+const FDT_ALIGN: u64 = 2 * MIB;
+/// Room reserved for the device tree.
+const FDT_MAX: u64 = 64 * 1024;
+
+/// One image as given on the command line.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// Name for messages (usually the file path).
+    pub name: String,
+    /// Contents (already decompressed).
+    pub bytes: Vec<u8>,
+}
+
+/// What to boot.
+#[derive(Debug, Clone, Default)]
+pub struct BootImages {
+    /// The M-mode firmware (`-bios`), loaded at the start of RAM; `None` for `-bios none`.
+    pub firmware: Option<Image>,
+    /// The kernel (`-kernel`): an ELF, or a raw image such as a Linux `Image`.
+    pub kernel: Option<Image>,
+    /// The initial RAM disk (`-initrd`).
+    pub initrd: Option<Image>,
+}
+
+/// Where everything went.
+#[derive(Debug, Clone, Default)]
+pub struct BootPlan {
+    /// Where the boot ROM jumps (firmware entry, or the kernel's with `-bios none`).
+    pub start: u64,
+    /// OpenSBI `fw_dynamic` hand-off, when there is firmware and a kernel.
+    pub fw_dynamic: Option<FwDynamic>,
+    /// The initrd's `[start, end)`.
+    pub initrd: Option<(u64, u64)>,
+    /// Address reserved for the device tree.
+    pub fdt_addr: u64,
+    /// Symbols of ELF images (for traces and gdb).
+    pub symbols: Vec<LoadedImage>,
+}
+
+/// Why the images cannot be booted.
+#[derive(Debug, Error)]
+pub enum BootError {
+    /// An ELF image is invalid.
+    #[error("{name}: {source}")]
+    Elf {
+        /// The image.
+        name: String,
+        /// What is wrong.
+        source: LoadError,
+    },
+    /// An image does not fit in RAM where it must go.
+    #[error("{name} ({size} bytes at {addr:#x}) does not fit in RAM [{ram_base:#x}, {ram_end:#x}): use a larger -m")]
+    DoesNotFit {
+        /// The image.
+        name: String,
+        /// Its size.
+        size: u64,
+        /// Where it was to go.
+        addr: u64,
+        /// RAM base.
+        ram_base: u64,
+        /// RAM end.
+        ram_end: u64,
+    },
+    /// Two images would overlap.
+    #[error("{a} and {b} overlap in RAM: use a larger -m")]
+    Overlap {
+        /// First image.
+        a: String,
+        /// Second image.
+        b: String,
+    },
+    /// Nothing to run.
+    #[error("nothing to boot: give -kernel (and -bios none for an M-mode kernel)")]
+    NothingToBoot,
+}
+
+fn is_elf(b: &[u8]) -> bool {
+    b.starts_with(b"\x7fELF")
+}
+
+fn place_raw(ram: &GuestRam, img: &Image, addr: u64) -> Result<(u64, u64), BootError> {
+    ram.write_bytes(addr, &img.bytes)
+        .map_err(|_| BootError::DoesNotFit {
+            name: img.name.clone(),
+            size: img.bytes.len() as u64,
+            addr,
+            ram_base: ram.base(),
+            ram_end: ram.end(),
+        })?;
+    Ok((addr, addr + img.bytes.len() as u64))
+}
+
+/// Loads `img` (ELF at its physical addresses, or raw at `addr`); returns its extent,
+/// its entry point and, for ELF images, what was loaded.
+fn place(
+    ram: &GuestRam,
+    img: &Image,
+    addr: u64,
+) -> Result<((u64, u64), u64, Option<LoadedImage>), BootError> {
+    if is_elf(&img.bytes) {
+        let l = load_elf(ram, &img.bytes).map_err(|source| match source {
+            LoadError::DoesNotFit { addr, end, .. } => BootError::DoesNotFit {
+                name: img.name.clone(),
+                size: end - addr,
+                addr,
+                ram_base: ram.base(),
+                ram_end: ram.end(),
+            },
+            source => BootError::Elf {
+                name: img.name.clone(),
+                source,
+            },
+        })?;
+        Ok(((l.start, l.end), l.entry, Some(l)))
+    } else {
+        let r = place_raw(ram, img, addr)?;
+        Ok((r, addr, None))
+    }
+}
+
+fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Loads the images into `ram` and decides the boot addresses.
+pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootError> {
+    let base = ram.base();
+    let mut plan = BootPlan::default();
+    let mut regions: Vec<(String, (u64, u64))> = Vec::new();
+
+    // The device tree goes at the top of RAM (of the first 3 GiB), 2 MiB aligned.
+    let top = ram.end().min(base + 3 * 1024 * MIB);
+    plan.fdt_addr = top.saturating_sub(FDT_MAX) & !(FDT_ALIGN - 1);
+    if plan.fdt_addr < base {
+        return Err(BootError::DoesNotFit {
+            name: "the device tree".into(),
+            size: FDT_MAX,
+            addr: base,
+            ram_base: base,
+            ram_end: ram.end(),
+        });
+    }
+    regions.push((
+        "the device tree".into(),
+        (plan.fdt_addr, plan.fdt_addr + FDT_MAX),
+    ));
+
+    let mut kernel_addr = base;
+    if let Some(fw) = &imgs.firmware {
+        let (extent, entry, loaded) = place(ram, fw, base)?;
+        plan.start = entry;
+        kernel_addr = (extent.1 + KERNEL_ALIGN - 1) & !(KERNEL_ALIGN - 1);
+        regions.push((fw.name.clone(), extent));
+        plan.symbols.extend(loaded);
+    }
+    let mut kernel_entry = None;
+    if let Some(k) = &imgs.kernel {
+        let (extent, entry, loaded) = place(ram, k, kernel_addr)?;
+        for (name, r) in &regions {
+            if overlaps(*r, extent) {
+                return Err(BootError::Overlap {
+                    a: name.clone(),
+                    b: k.name.clone(),
+                });
+            }
+        }
+        regions.push((k.name.clone(), extent));
+        plan.symbols.extend(loaded);
+        kernel_entry = Some(entry);
+    }
+    match (&imgs.firmware, kernel_entry) {
+        (Some(_), Some(entry)) => {
+            plan.fw_dynamic = Some(FwDynamic {
+                next_addr: entry,
+                next_mode: NextMode::Supervisor,
+            });
+        }
+        (Some(_), None) => {
+            // Firmware alone (e.g. M-mode U-Boot): OpenSBI would jump to the address
+            // after it, as with QEMU's defaults.
+            plan.fw_dynamic = Some(FwDynamic {
+                next_addr: kernel_addr,
+                next_mode: NextMode::Supervisor,
+            });
+        }
+        (None, Some(entry)) => plan.start = entry,
+        (None, None) => return Err(BootError::NothingToBoot),
+    }
+
+    if let Some(rd) = &imgs.initrd {
+        let anchor = kernel_entry.unwrap_or(kernel_addr);
+        let start = (anchor + (ram.size() / 2).min(128 * MIB) + 0xfff) & !0xfff;
+        let extent = (start, start + rd.bytes.len() as u64);
+        if extent.1 > ram.end() {
+            return Err(BootError::DoesNotFit {
+                name: rd.name.clone(),
+                size: rd.bytes.len() as u64,
+                addr: start,
+                ram_base: base,
+                ram_end: ram.end(),
+            });
+        }
+        for (name, r) in &regions {
+            if overlaps(*r, extent) {
+                return Err(BootError::Overlap {
+                    a: name.clone(),
+                    b: rd.name.clone(),
+                });
+            }
+        }
+        place_raw(ram, rd, start)?;
+        plan.initrd = Some(extent);
+    }
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn img(name: &str, len: usize) -> Image {
+        Image {
+            name: name.into(),
+            bytes: vec![0x13; len],
+        }
+    }
+
+    #[test]
+    fn opensbi_linux_initrd_layout() {
+        let ram = GuestRam::new(0x8000_0000, 256 * MIB).unwrap();
+        let plan = plan_boot(
+            &ram,
+            &BootImages {
+                firmware: Some(img("fw", 200_000)),
+                kernel: Some(img("Image", 20 * MIB as usize)),
+                initrd: Some(img("initrd", 2 * MIB as usize)),
+            },
+        )
+        .unwrap();
+        assert_eq!(plan.start, 0x8000_0000);
+        let fw = plan.fw_dynamic.unwrap();
+        assert_eq!(fw.next_addr, 0x8020_0000);
+        assert_eq!(plan.initrd, Some((0x8820_0000, 0x8840_0000)));
+        assert_eq!(plan.fdt_addr, 0x8fe0_0000);
+    }
+
+    #[test]
+    fn too_small_ram_is_reported() {
+        let ram = GuestRam::new(0x8000_0000, 16 * MIB).unwrap();
+        let e = plan_boot(
+            &ram,
+            &BootImages {
+                firmware: Some(img("fw", 200_000)),
+                kernel: Some(img("Image", 20 * MIB as usize)),
+                initrd: None,
+            },
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("use a larger -m"), "{e}");
+        assert!(matches!(
+            plan_boot(&ram, &BootImages::default()),
+            Err(BootError::NothingToBoot)
+        ));
+    }
+
+    #[test]
+    fn bare_kernel_starts_at_its_entry() {
+        let ram = GuestRam::new(0x8000_0000, 16 * MIB).unwrap();
+        let plan = plan_boot(
+            &ram,
+            &BootImages {
+                firmware: None,
+                kernel: Some(img("k", 4096)),
+                initrd: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(plan.start, 0x8000_0000);
+        assert!(plan.fw_dynamic.is_none());
+    }
+}
