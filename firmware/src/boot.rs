@@ -106,13 +106,11 @@ fn place_raw(ram: &GuestRam, img: &Image, addr: u64) -> Result<(u64, u64), BootE
     Ok((addr, addr + img.bytes.len() as u64))
 }
 
-/// Loads `img` (ELF at its physical addresses, or raw at `addr`); returns its extent,
-/// its entry point and, for ELF images, what was loaded.
-fn place(
-    ram: &GuestRam,
-    img: &Image,
-    addr: u64,
-) -> Result<((u64, u64), u64, Option<LoadedImage>), BootError> {
+/// An image in RAM: its extent, entry point and, for ELF images, what was loaded.
+type Placed = ((u64, u64), u64, Option<LoadedImage>);
+
+/// Loads `img` (ELF at its physical addresses, or raw at `addr`).
+fn place(ram: &GuestRam, img: &Image, addr: u64) -> Result<Placed, BootError> {
     if is_elf(&img.bytes) {
         let l = load_elf(ram, &img.bytes).map_err(|source| match source {
             LoadError::DoesNotFit { addr, end, .. } => BootError::DoesNotFit {
