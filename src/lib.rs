@@ -10,7 +10,11 @@
 pub mod bare;
 pub mod console;
 pub mod disasm;
+pub mod images;
+pub mod monitor;
 pub mod qemu_args;
+pub mod regs;
 pub mod size;
+pub mod virt;
 
 pub use bare::{BareMachine, MachineError, Outcome};

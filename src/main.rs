@@ -1,21 +1,106 @@
-//! The `gasang` command line.
+//! The `gasang` command line: QEMU-style options boot the `virt` board (with no options,
+//! the bundled Linux image); `gasang run` runs a bare-metal program.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
+use emu_core::ClockMode;
+use firmware::boot::BootImages;
+use gasang::console::{restore_terminal, Console};
 use gasang::disasm::Disassembler;
+use gasang::images::{bundled, decompress, read_image};
+use gasang::qemu_args::{normalize, KeyValues};
 use gasang::size::parse_size;
+use gasang::virt::{DriveConfig, VirtConfig, VirtExit, VirtMachine, DETERMINISTIC_INSNS_PER_TICK};
 use gasang::{BareMachine, Outcome};
 
 /// gasang: a full-system emulator for 64-bit RISC-V.
+///
+/// With no arguments it boots the bundled Linux image on the virt board. The options
+/// follow QEMU's (`-m`, `-smp`, `-kernel`, `-initrd`, `-append`, `-bios`, `-drive`,
+/// `-device`, `-nographic`, `-no-reboot`), with one or two dashes, so a QEMU command line
+/// for the virt board works with the binary name changed. Ctrl-A X quits, Ctrl-A C opens
+/// the monitor.
 #[derive(Parser, Debug)]
-#[command(name = "gasang", version, about)]
+#[command(
+    name = "gasang",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    #[command(flatten)]
+    virt: VirtArgs,
+}
+
+/// Options of the virt board (QEMU's spelling).
+#[derive(Parser, Debug)]
+struct VirtArgs {
+    /// RAM size (QEMU style: 256M, 1G; a bare number is MiB). Default 256M.
+    #[arg(short = 'm', long = "memory", value_name = "SIZE", value_parser = parse_ram)]
+    memory: Option<u64>,
+    /// Number of harts, 1 to 8 (`4` or `cpus=4`).
+    #[arg(long = "smp", value_name = "N")]
+    smp: Option<String>,
+    /// Machine type: only `virt`.
+    #[arg(long = "machine", value_name = "TYPE")]
+    machine: Option<String>,
+    /// M-mode firmware: a file, `default` (the bundled OpenSBI fw_dynamic) or `none`
+    /// (the kernel runs in M-mode).
+    #[arg(long = "bios", value_name = "FILE")]
+    bios: Option<String>,
+    /// Kernel (a Linux `Image`, U-Boot, or any ELF); gzip/xz compressed is fine.
+    #[arg(long = "kernel", value_name = "FILE")]
+    kernel: Option<PathBuf>,
+    /// Initial RAM disk.
+    #[arg(long = "initrd", value_name = "FILE")]
+    initrd: Option<PathBuf>,
+    /// Kernel command line.
+    #[arg(long = "append", value_name = "CMDLINE")]
+    append: Option<String>,
+    /// A disk: `file=PATH,format=raw[,readonly=on][,if=virtio|none][,id=ID]`. With
+    /// `if=none` it is attached by `-device virtio-blk-device,drive=ID`.
+    #[arg(long = "drive", value_name = "SPEC")]
+    drive: Vec<String>,
+    /// A device: `virtio-blk-device,drive=ID` or `virtio-rng-device`.
+    #[arg(long = "device", value_name = "SPEC")]
+    device: Vec<String>,
+    /// Console on standard input/output (the default; accepted for QEMU compatibility).
+    #[arg(long = "nographic")]
+    nographic: bool,
+    /// Exit instead of rebooting when the guest resets.
+    #[arg(long = "no-reboot")]
+    no_reboot: bool,
+    /// `-serial mon:stdio` or `stdio` (what gasang does anyway).
+    #[arg(long = "serial", value_name = "DEV")]
+    serial: Option<String>,
+    /// `-display none` (gasang has no display).
+    #[arg(long = "display", value_name = "TYPE")]
+    display: Option<String>,
+    /// Write the generated device tree to FILE and exit.
+    #[arg(long = "dumpdtb", value_name = "FILE")]
+    dumpdtb: Option<PathBuf>,
+    /// Deterministic time: `mtime` follows executed instructions (one tick per 10) instead
+    /// of the host clock, so runs repeat exactly.
+    #[arg(long = "deterministic")]
+    deterministic: bool,
+    /// Stop after this many instructions (all harts together).
+    #[arg(long = "max-insns", value_name = "N")]
+    max_insns: Option<u64>,
+    /// Wait for gdb (not implemented yet: refused).
+    #[arg(short = 'S', hide = true)]
+    gdb_wait: bool,
+    /// gdb stub on tcp::1234 (not implemented yet: refused).
+    #[arg(short = 's', hide = true)]
+    gdb_default: bool,
+    /// gdb stub (not implemented yet: refused).
+    #[arg(long = "gdb", hide = true)]
+    gdb: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -56,7 +141,8 @@ fn parse_ram(s: &str) -> Result<u64, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args = normalize(std::env::args().skip(1));
+    let cli = match Cli::try_parse_from(std::iter::once("gasang".to_string()).chain(args)) {
         Ok(c) => c,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -74,14 +160,197 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match cli.command {
-        Command::Run(args) => match run(&args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("gasang: {e:#}");
-                ExitCode::from(2)
+    let result = match cli.command {
+        Some(Command::Run(args)) => run(&args),
+        None => boot_virt(&cli.virt),
+    };
+    restore_terminal();
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gasang: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The default command line: the bundled OpenSBI, Linux and initramfs.
+const DEFAULT_APPEND: &str = "console=ttyS0 earlycon";
+
+fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
+    if a.gdb_wait || a.gdb_default || a.gdb.is_some() {
+        bail!("the gdb stub (-s, -S, -gdb) is not implemented yet");
+    }
+    if let Some(m) = &a.machine {
+        let kv = KeyValues::parse(m);
+        if kv.get("") != Some("virt") {
+            bail!("-machine {m}: only the 'virt' machine is supported");
+        }
+        if let Some(k) = kv.unknown_key(&[""]) {
+            bail!("-machine {m}: option '{k}' is not supported");
+        }
+    }
+    if let Some(s) = &a.serial {
+        if !matches!(s.as_str(), "mon:stdio" | "stdio") {
+            bail!("-serial {s}: only 'mon:stdio' or 'stdio' is supported");
+        }
+    }
+    if let Some(d) = &a.display {
+        if d != "none" {
+            bail!("-display {d}: gasang has no display (use -display none or -nographic)");
+        }
+    }
+    let harts = match &a.smp {
+        None => 1,
+        Some(s) => {
+            let kv = KeyValues::parse(s);
+            if let Some(k) = kv.unknown_key(&["", "cpus"]) {
+                bail!("-smp {s}: option '{k}' is not supported");
             }
+            let n = kv.get("cpus").or(kv.get("")).unwrap_or("");
+            n.parse::<usize>()
+                .ok()
+                .filter(|n| (1..=gasang::virt::MAX_HARTS).contains(n))
+                .with_context(|| format!("-smp {s}: give a number of harts from 1 to 8"))?
+        }
+    };
+    let no_images = a.kernel.is_none() && a.bios.is_none() && a.initrd.is_none();
+    let mut images = BootImages {
+        firmware: match a.bios.as_deref() {
+            Some("none") => None,
+            None | Some("default") => Some(bundled("fw_dynamic.bin")?),
+            Some(path) => Some(read_image(path.as_ref())?),
         },
+        ..Default::default()
+    };
+    let mut append = a.append.clone();
+    if no_images {
+        // No images at all: the bundled Linux guest.
+        images.kernel = Some(bundled("Image.xz")?);
+        images.initrd = Some(bundled("initramfs.cpio.gz")?);
+        append.get_or_insert_with(|| DEFAULT_APPEND.to_string());
+    } else {
+        images.kernel = a.kernel.as_deref().map(read_image).transpose()?;
+        images.initrd = a.initrd.as_deref().map(read_image).transpose()?;
+    }
+    for img in [&mut images.firmware, &mut images.kernel]
+        .into_iter()
+        .flatten()
+    {
+        decompress(img)?;
+    }
+    let (drives, rng) = parse_drives(&a.drive, &a.device)?;
+    Ok(VirtConfig {
+        ram_size: a.memory.unwrap_or(256 << 20),
+        harts,
+        images,
+        append,
+        drives,
+        rng,
+        clock: if a.deterministic {
+            ClockMode::Instructions(DETERMINISTIC_INSNS_PER_TICK)
+        } else {
+            ClockMode::Host
+        },
+    })
+}
+
+/// `-drive` and `-device` options into disks (in order) and whether there is an rng.
+fn parse_drives(drives: &[String], devices: &[String]) -> Result<(Vec<DriveConfig>, bool)> {
+    let mut out = Vec::new();
+    let mut by_id: Vec<(String, DriveConfig)> = Vec::new();
+    for d in drives {
+        let kv = KeyValues::parse(d);
+        if let Some(k) = kv.unknown_key(&["file", "format", "readonly", "if", "id", "cache"]) {
+            bail!("-drive {d}: option '{k}' is not supported");
+        }
+        let file = kv
+            .get("file")
+            .with_context(|| format!("-drive {d}: file=PATH is missing"))?;
+        if let Some(f) = kv.get("format") {
+            if f != "raw" {
+                bail!("-drive {d}: only format=raw is supported");
+            }
+        }
+        let read_only = match kv.get("readonly") {
+            None | Some("off") => false,
+            Some("on") => true,
+            Some(v) => bail!("-drive {d}: readonly={v} (use on or off)"),
+        };
+        let cfg = DriveConfig {
+            path: PathBuf::from(file),
+            read_only,
+        };
+        match kv.get("if") {
+            None | Some("virtio") => out.push(cfg),
+            Some("none") => {
+                let id = kv
+                    .get("id")
+                    .with_context(|| format!("-drive {d}: if=none needs id=NAME"))?;
+                by_id.push((id.to_string(), cfg));
+            }
+            Some(i) => bail!("-drive {d}: if={i} is not supported (virtio or none)"),
+        }
+    }
+    let mut rng = false;
+    for dev in devices {
+        let kv = KeyValues::parse(dev);
+        match kv.get("") {
+            Some("virtio-blk-device") => {
+                if let Some(k) = kv.unknown_key(&["", "drive"]) {
+                    bail!("-device {dev}: option '{k}' is not supported");
+                }
+                let id = kv
+                    .get("drive")
+                    .with_context(|| format!("-device {dev}: drive=ID is missing"))?;
+                let at = by_id
+                    .iter()
+                    .position(|(i, _)| i == id)
+                    .with_context(|| format!("-device {dev}: no -drive with id={id}"))?;
+                out.push(by_id.remove(at).1);
+            }
+            Some("virtio-rng-device") => rng = true,
+            Some(other) => {
+                bail!("-device {other}: not supported (virtio-blk-device, virtio-rng-device)")
+            }
+            None => bail!("-device {dev}: which device?"),
+        }
+    }
+    if let Some((id, _)) = by_id.first() {
+        bail!("-drive id={id} (if=none) is not used by any -device");
+    }
+    Ok((out, rng))
+}
+
+fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
+    let cfg = virt_config(a)?;
+    if let Some(path) = &a.dumpdtb {
+        let m = VirtMachine::new(&cfg, Box::new(std::io::sink()))?;
+        std::fs::write(path, m.dtb())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let console = Console::start(true);
+    loop {
+        let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
+        let exit = m.run(Some(&console), a.max_insns);
+        m.flush_disks();
+        let _ = std::io::stdout().flush();
+        match exit {
+            VirtExit::Reset if !a.no_reboot => continue,
+            VirtExit::Reset | VirtExit::PowerOff | VirtExit::Quit => return Ok(ExitCode::SUCCESS),
+            VirtExit::Fail(code) => return Ok(ExitCode::from(code.clamp(1, 255) as u8)),
+            VirtExit::Signal => {
+                restore_terminal();
+                eprintln!("gasang: terminated by a signal");
+                return Ok(ExitCode::from(143));
+            }
+            VirtExit::InsnLimit(n) => {
+                restore_terminal();
+                eprintln!("gasang: stopped after {n} instructions (--max-insns)");
+                return Ok(ExitCode::from(3));
+            }
+        }
     }
 }
 

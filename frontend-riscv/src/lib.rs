@@ -11,6 +11,7 @@ pub mod fpu;
 pub mod hart;
 pub mod inst;
 pub mod interp;
+pub mod isa;
 pub mod mem;
 pub mod mmu;
 pub mod pmp;
