@@ -7,16 +7,22 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests use, as "command:package".
+# Debian packages the tests use, as "command-or-file:package".
 NEEDED=(
-    "qemu-system-riscv64:qemu-system-misc"   # the oracle for the test ROMs
+    "qemu-system-riscv64:qemu-system-misc"                 # the oracle for the test ROMs
+    "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin:u-boot-qemu"  # U-Boot boot tests
+    "dtc:device-tree-compiler"                             # checks our device tree
 )
 
 missing=()
 for item in "${NEEDED[@]}"; do
     cmd="${item%%:*}"
     pkg="${item#*:}"
-    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    if [[ "$cmd" == /* ]]; then
+        [ -e "$cmd" ] || missing+=("$pkg")
+    else
+        command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    fi
 done
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"

@@ -143,6 +143,7 @@ pub fn build_fdt(b: &BoardDescription) -> FdtWriterResult<Vec<u8>> {
         f.property_string_list("riscv,isa-extensions", b.isa_extensions.clone())?;
         f.property_string("mmu-type", &format!("riscv,{}", b.mmu_type))?;
         let intc = f.begin_node("interrupt-controller")?;
+        f.property_u32("#address-cells", 0)?;
         f.property_u32("#interrupt-cells", 1)?;
         f.property_null("interrupt-controller")?;
         f.property_string("compatible", "riscv,cpu-intc")?;

@@ -1,0 +1,64 @@
+//! The generated device tree: `--dumpdtb` writes it, and `dtc` decompiles it cleanly
+//! with the devices, harts, ISA and `/chosen` the machine was given.
+
+use std::process::Command;
+
+fn dump(args: &[&str], name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("gasang-dtb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dtb = dir.join(name);
+    let o = Command::new(env!("CARGO_BIN_EXE_gasang"))
+        .args(args)
+        .arg("--dumpdtb")
+        .arg(&dtb)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new("dtc")
+        .args(["-I", "dtb", "-O", "dts"])
+        .arg(&dtb)
+        .output()
+        .expect("dtc runs (scripts/test.sh installs device-tree-compiler)");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success() && err.trim().is_empty(), "dtc: {err}");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn dtc_decompiles_the_device_tree_cleanly() {
+    // A stand-in M-mode kernel: `j .`.
+    let kernel = std::env::temp_dir().join(format!("gasang-dtb-k-{}", std::process::id()));
+    std::fs::write(&kernel, 0x0000_006fu32.to_le_bytes()).unwrap();
+    let dts = dump(
+        &[
+            "-bios",
+            "none",
+            "-kernel",
+            kernel.to_str().unwrap(),
+            "-m",
+            "512M",
+            "-smp",
+            "4",
+            "-append",
+            "console=ttyS0 quiet",
+        ],
+        "a.dtb",
+    );
+    for needle in [
+        "reg = <0x00 0x80000000 0x00 0x20000000>;",
+        "cpu@3 {",
+        "riscv,isa = \"rv64ima",
+        "_zicsr_zifencei",
+        "bootargs = \"console=ttyS0 quiet\";",
+        "stdout-path = \"/soc/serial@10000000\";",
+        "compatible = \"ns16550a\";",
+        "compatible = \"virtio,mmio\";",
+        "riscv,ndev = <0x5f>;",
+        "timebase-frequency = <0x989680>;",
+        "compatible = \"google,goldfish-rtc\";",
+        "compatible = \"syscon-poweroff\";",
+    ] {
+        assert!(dts.contains(needle), "{needle} missing from:\n{dts}");
+    }
+    assert!(!dts.contains("cpu@4"));
+}

@@ -1,0 +1,59 @@
+//! Debian's U-Boot on the virt board: S-mode U-Boot as OpenSBI's payload, and M-mode
+//! U-Boot as the firmware itself. Both must reach the `=>` prompt and answer commands.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Session;
+
+const SMODE: &str = "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin";
+const MMODE: &str = "/usr/lib/u-boot/qemu-riscv64/u-boot.bin";
+
+fn require(path: &str) {
+    assert!(
+        std::path::Path::new(path).exists(),
+        "{path} is missing: run scripts/test.sh, which installs Debian's u-boot-qemu"
+    );
+}
+
+#[test]
+fn smode_uboot_under_opensbi_answers_commands() {
+    require(SMODE);
+    // -bios default: the bundled OpenSBI fw_dynamic.
+    let mut s = Session::start(&["-kernel", SMODE, "-m", "256M", "-smp", "2", "-nographic"]);
+    s.wait_for("OpenSBI v1.1", Duration::from_secs(60));
+    s.wait_for("Platform HART Count       : 2", Duration::from_secs(10));
+    // Stop autoboot and wait for the prompt.
+    let at = s.wait_for("Hit any key to stop autoboot", Duration::from_secs(60));
+    s.send("\n");
+    let at = s.wait_for_from(at, "=> ", Duration::from_secs(60));
+    s.send("version\n");
+    let at = s.wait_for_from(at, "U-Boot 2023.01", Duration::from_secs(30));
+    s.send("fdt addr $fdtcontroladdr; fdt print /chosen\n");
+    let at = s.wait_for_from(
+        at,
+        "stdout-path = \"/soc/serial@10000000\"",
+        Duration::from_secs(30),
+    );
+    s.send("poweroff\n");
+    s.wait_for_from(at, "poweroff", Duration::from_secs(30));
+    assert_eq!(
+        s.wait_exit(Duration::from_secs(30)),
+        Some(0),
+        "{}",
+        s.output()
+    );
+}
+
+#[test]
+fn mmode_uboot_as_firmware_boots() {
+    require(MMODE);
+    let mut s = Session::start(&["-bios", MMODE, "-nographic"]);
+    let at = s.wait_for("Hit any key to stop autoboot", Duration::from_secs(60));
+    s.send("\n");
+    let at = s.wait_for_from(at, "=> ", Duration::from_secs(60));
+    // The device tree describes the hart's real ISA.
+    s.send("fdt addr $fdtcontroladdr; fdt print /cpus/cpu@0 riscv,isa\n");
+    s.wait_for_from(at, "riscv,isa = \"rv64i", Duration::from_secs(30));
+}
