@@ -130,8 +130,11 @@ impl BlockCache {
         if pc & 1 != 0 {
             return Err(Exception::InstMisaligned(pc));
         }
-        let pa = core.fetch_paddr(pc)?;
-        if !core.ram.contains(pa, 2) {
+        let t = core.fetch_translate(pc)?;
+        let pa = t.pa;
+        // Code outside RAM, or on a page PMP splits (each fetch is checked then), is not
+        // cached.
+        if !t.cacheable || !core.ram.contains(pa, 2) {
             return Ok(Lookup::Uncached);
         }
         let idx = match self.by_pa.get(&pa) {

@@ -144,7 +144,7 @@ impl HartCore {
                 self.counter_allowed(csr - CYCLE)?;
                 match csr {
                     CYCLE => self.mcycle(),
-                    TIME => self.time,
+                    TIME => self.clock.as_ref().map_or(self.time, |c| c.now()),
                     INSTRET => self.instret,
                     _ => 0,
                 }

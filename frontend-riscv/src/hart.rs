@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use emu_core::GuestRam;
+use emu_core::{Clock, GuestRam};
 
 use crate::csr::mstatus;
 use crate::pmp::Pmp;
@@ -47,8 +47,10 @@ pub struct HartCore {
     pub waiting: bool,
     /// Hart id (`mhartid`).
     pub hartid: u64,
-    /// Current `time` value (set by the machine's timer).
+    /// `time` as of the last [`HartCore::set_time`] (Sstc compares against it).
     pub time: u64,
+    /// The machine clock: reads of the `time` CSR follow it live when present.
+    pub clock: Option<Arc<Clock>>,
     /// `mcycle - minstret`.
     pub cycle_offset: u64,
     /// `mstatus` without the read-only fields.
@@ -141,6 +143,7 @@ impl HartCore {
             waiting: false,
             hartid,
             time: 0,
+            clock: None,
             cycle_offset: 0,
             mstatus: 0,
             medeleg: 0,

@@ -1,8 +1,8 @@
 //! The RISC-V guest of gasang: decoder, hart state, CSRs, traps, memory access through the
 //! software TLB, the decoded-block cache and the interpreter.
 //!
-//! The hart implements RV64IMAC with Zicsr and Zifencei, M/S/U privilege levels and Bare
-//! translation. Floating point and paging come with later work (see the README).
+//! The hart implements RV64IMAFDC with Zicsr, Zifencei, Zba, Zbb, Zbs, Zicond and Sstc;
+//! M, S and U privilege levels; Sv39/Sv48/Sv57 translation and PMP.
 
 pub mod cache;
 pub mod csr;

@@ -4,6 +4,7 @@
 use emu_core::{Bus, PageWatch, PAGE_SIZE};
 
 use crate::hart::HartCore;
+use crate::mmu::Translation;
 use crate::tlb::{Tlb, TlbEntry};
 use crate::trap::Exception;
 
@@ -218,20 +219,30 @@ impl HartCore {
         Ok(ok)
     }
 
-    /// Translates the fetch address `va` and returns its physical address
-    /// (the iTLB fast path, then the slow path that fills it).
+    /// Translates the fetch address `va` (the iTLB fast path, then the slow path that
+    /// fills it). `cacheable` is false when PMP does not treat the whole page alike: then
+    /// every fetch on the page must be checked on its own.
     #[inline]
-    pub fn fetch_paddr(&mut self, va: u64) -> Result<u64, Exception> {
+    pub fn fetch_translate(&mut self, va: u64) -> Result<Translation, Exception> {
         let vpn = va >> 12;
         let e = &self.tlb[self.fetch_tlb].entries[Tlb::slot(vpn)];
         if e.tag_x == vpn {
-            return Ok(e.addend.wrapping_add(va).wrapping_sub(self.ram_host_delta));
+            return Ok(Translation {
+                pa: e.addend.wrapping_add(va).wrapping_sub(self.ram_host_delta),
+                cacheable: true,
+            });
         }
         let t = self.translate(va, 2, Access::Fetch)?;
         if t.cacheable && self.ram.contains(t.pa, 2) {
             self.fill(va, t.pa, Access::Fetch);
         }
-        Ok(t.pa)
+        Ok(t)
+    }
+
+    /// Physical address of the fetch address `va`.
+    #[inline]
+    pub fn fetch_paddr(&mut self, va: u64) -> Result<u64, Exception> {
+        self.fetch_translate(va).map(|t| t.pa)
     }
 
     /// Reads the 16-bit parcel at `va` for instruction fetch (any memory or device).
