@@ -93,8 +93,9 @@ impl BareMachine {
         let htif = image
             .tohost
             .and_then(|t| Htif::new(&ram, t, image.fromhost, console));
-        let hart = Hart::new(0, ram.clone(), image.entry);
+        let mut hart = Hart::new(0, ram.clone(), image.entry);
         let clock = Arc::new(Clock::new(ClockMode::Instructions(INSNS_PER_TICK)));
+        hart.core.clock = Some(clock.clone());
         let clint = ClintState::new(clock, 1);
         let mut bus = Bus::new(ram);
         bus.map(CLINT_BASE, CLINT_SIZE, Box::new(Clint(clint.clone())));

@@ -264,7 +264,11 @@ impl VirtMachine {
             Box::new(Rom::new("bootrom", rom, BOOTROM_SIZE)),
         );
         let harts = (0..cfg.harts)
-            .map(|h| Hart::new(h as u64, ram.clone(), BOOTROM_BASE))
+            .map(|h| {
+                let mut hart = Hart::new(h as u64, ram.clone(), BOOTROM_BASE);
+                hart.core.clock = Some(clock.clone());
+                hart
+            })
             .collect();
         Ok(VirtMachine {
             bus,

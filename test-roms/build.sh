@@ -12,3 +12,6 @@ if ! command -v riscv64-unknown-elf-gcc >/dev/null 2>&1; then
 fi
 "$ROOT/build-isa-ui-uc.sh"
 "$ROOT/build-isa-um-ua-mi-bench.sh"
+"$ROOT/build-priv.sh"
+"$ROOT/build-vm.sh"
+"$ROOT/build-fp-zb.sh"

@@ -62,27 +62,58 @@ fn run_suite(prefix: &str, at_least: usize) {
 
 #[test]
 fn rv64ui() {
-    run_suite("rv64ui-", 50);
+    // The plain ROMs and their `-v` builds (S-mode under Sv39).
+    run_suite("rv64ui-", 100);
 }
 
 #[test]
 fn rv64uc() {
-    run_suite("rv64uc-", 1);
+    run_suite("rv64uc-", 70);
 }
 
 #[test]
 fn rv64um() {
-    run_suite("rv64um-", 13);
+    run_suite("rv64um-", 26);
 }
 
 #[test]
 fn rv64ua() {
-    run_suite("rv64ua-", 2);
+    run_suite("rv64ua-", 40);
 }
 
 #[test]
 fn rv64mi() {
-    run_suite("rv64mi-", 1);
+    run_suite("rv64mi-", 24);
+}
+
+#[test]
+fn rv64uf() {
+    run_suite("rv64uf-", 19);
+}
+
+#[test]
+fn rv64ud() {
+    run_suite("rv64ud-", 20);
+}
+
+#[test]
+fn rv64uzb() {
+    run_suite("rv64uzb-", 22);
+}
+
+#[test]
+fn rv64si() {
+    run_suite("rv64si-", 8);
+}
+
+#[test]
+fn rv64vm() {
+    run_suite("rv64vm-", 11);
+}
+
+#[test]
+fn rv64pmp() {
+    run_suite("rv64pmp-", 8);
 }
 
 #[test]

@@ -1,0 +1,58 @@
+# FSGNJ.D / FSGNJN.D / FSGNJX.D (double precision) and the pseudo-instructions
+# fmv.d, fneg.d, fabs.d: pure bit operations, no flags, NaN payloads kept as they are.
+# FSGNJ*.D use bit 63 (a NaN-boxed single is just a negative NaN to them).
+#include "riscv_test.h"
+
+RVTEST_CODE_BEGIN
+
+  FP_ENABLE
+
+  # FSGNJ
+  FP_TEST_D_OP2_NORM( 2, fsgnj.d, 0, 0xbff0000000000000, 0x3ff0000000000000, 0xc000000000000000)  # fsgnj(1, -2) = -1
+  FP_TEST_D_OP2_NORM( 3, fsgnj.d, 0, 0x3ff0000000000000, 0xbff0000000000000, 0x4000000000000000)  # fsgnj(-1, 2) = 1
+  FP_TEST_D_OP2_NORM( 4, fsgnj.d, 0, 0x3ff0000000000000, 0x3ff0000000000000, 0x4000000000000000)  # fsgnj(1, 2) = 1
+  FP_TEST_D_OP2_NORM( 5, fsgnj.d, 0, 0xbff0000000000000, 0xbff0000000000000, 0xc000000000000000)  # fsgnj(-1, -2) = -1
+  FP_TEST_D_OP2_NORM( 6, fsgnj.d, 0, 0xfff0000000000001, 0x7ff0000000000001, 0xc000000000000000)  # fsgnj(sNaN(0x7ff0000000000001), -2) = -sNaN(0xfff0000000000001)
+  FP_TEST_D_OP2_NORM( 7, fsgnj.d, 0, 0x7ff8000000000123, 0xfff8000000000123, 0x3ff0000000000000)  # fsgnj(-qNaN(0xfff8000000000123), 1) = qNaN(0x7ff8000000000123)
+  FP_TEST_D_OP2_NORM( 8, fsgnj.d, 0, 0xfff0000000000000, 0x7ff0000000000000, 0x8000000000000000)  # fsgnj(inf, -0) = -inf
+  FP_TEST_D_OP2_NORM( 9, fsgnj.d, 0, 0x0000000000000000, 0x8000000000000000, 0x0000000000000000)  # fsgnj(-0, 0) = 0
+  FP_TEST_D_OP2_NORM(10, fsgnj.d, 0, 0x8000000000000001, 0x0000000000000001, 0xfff0000000000000)  # fsgnj(5e-324, -inf) = -5e-324
+  # FSGNJN
+  FP_TEST_D_OP2_NORM(11, fsgnjn.d, 0, 0x3ff0000000000000, 0x3ff0000000000000, 0xc000000000000000)  # fsgnjn(1, -2) = 1
+  FP_TEST_D_OP2_NORM(12, fsgnjn.d, 0, 0xbff0000000000000, 0xbff0000000000000, 0x4000000000000000)  # fsgnjn(-1, 2) = -1
+  FP_TEST_D_OP2_NORM(13, fsgnjn.d, 0, 0xbff0000000000000, 0x3ff0000000000000, 0x4000000000000000)  # fsgnjn(1, 2) = -1
+  FP_TEST_D_OP2_NORM(14, fsgnjn.d, 0, 0x3ff0000000000000, 0xbff0000000000000, 0xc000000000000000)  # fsgnjn(-1, -2) = 1
+  FP_TEST_D_OP2_NORM(15, fsgnjn.d, 0, 0x7ff0000000000001, 0x7ff0000000000001, 0xc000000000000000)  # fsgnjn(sNaN(0x7ff0000000000001), -2) = sNaN(0x7ff0000000000001)
+  FP_TEST_D_OP2_NORM(16, fsgnjn.d, 0, 0xfff8000000000123, 0xfff8000000000123, 0x3ff0000000000000)  # fsgnjn(-qNaN(0xfff8000000000123), 1) = -qNaN(0xfff8000000000123)
+  FP_TEST_D_OP2_NORM(17, fsgnjn.d, 0, 0x7ff0000000000000, 0x7ff0000000000000, 0x8000000000000000)  # fsgnjn(inf, -0) = inf
+  FP_TEST_D_OP2_NORM(18, fsgnjn.d, 0, 0x8000000000000000, 0x8000000000000000, 0x0000000000000000)  # fsgnjn(-0, 0) = -0
+  FP_TEST_D_OP2_NORM(19, fsgnjn.d, 0, 0x0000000000000001, 0x0000000000000001, 0xfff0000000000000)  # fsgnjn(5e-324, -inf) = 5e-324
+  # FSGNJX
+  FP_TEST_D_OP2_NORM(20, fsgnjx.d, 0, 0xbff0000000000000, 0x3ff0000000000000, 0xc000000000000000)  # fsgnjx(1, -2) = -1
+  FP_TEST_D_OP2_NORM(21, fsgnjx.d, 0, 0xbff0000000000000, 0xbff0000000000000, 0x4000000000000000)  # fsgnjx(-1, 2) = -1
+  FP_TEST_D_OP2_NORM(22, fsgnjx.d, 0, 0x3ff0000000000000, 0x3ff0000000000000, 0x4000000000000000)  # fsgnjx(1, 2) = 1
+  FP_TEST_D_OP2_NORM(23, fsgnjx.d, 0, 0x3ff0000000000000, 0xbff0000000000000, 0xc000000000000000)  # fsgnjx(-1, -2) = 1
+  FP_TEST_D_OP2_NORM(24, fsgnjx.d, 0, 0xfff0000000000001, 0x7ff0000000000001, 0xc000000000000000)  # fsgnjx(sNaN(0x7ff0000000000001), -2) = -sNaN(0xfff0000000000001)
+  FP_TEST_D_OP2_NORM(25, fsgnjx.d, 0, 0xfff8000000000123, 0xfff8000000000123, 0x3ff0000000000000)  # fsgnjx(-qNaN(0xfff8000000000123), 1) = -qNaN(0xfff8000000000123)
+  FP_TEST_D_OP2_NORM(26, fsgnjx.d, 0, 0xfff0000000000000, 0x7ff0000000000000, 0x8000000000000000)  # fsgnjx(inf, -0) = -inf
+  FP_TEST_D_OP2_NORM(27, fsgnjx.d, 0, 0x8000000000000000, 0x8000000000000000, 0x0000000000000000)  # fsgnjx(-0, 0) = -0
+  FP_TEST_D_OP2_NORM(28, fsgnjx.d, 0, 0x8000000000000001, 0x0000000000000001, 0xfff0000000000000)  # fsgnjx(5e-324, -inf) = -5e-324
+  # Pseudo-instructions (rs1 == rs2)
+  FP_TEST_FREG(29, 0, 0xbff0000000000000, li a1, 0xbff0000000000000; fmv.d.x f11, a1; fmv.d f10, f11)  # fmv(-1) = -1
+  FP_TEST_FREG(30, 0, 0xbff0000000000000, li a1, 0x3ff0000000000000; fmv.d.x f11, a1; fneg.d f10, f11)  # fneg(1) = -1
+  FP_TEST_FREG(31, 0, 0xfff0000000000001, li a1, 0x7ff0000000000001; fmv.d.x f11, a1; fneg.d f10, f11)  # fneg(sNaN(0x7ff0000000000001)) = -sNaN(0xfff0000000000001)
+  FP_TEST_FREG(32, 0, 0x3ff0000000000000, li a1, 0xbff0000000000000; fmv.d.x f11, a1; fabs.d f10, f11)  # fabs(-1) = 1
+  FP_TEST_FREG(33, 0, 0x7ff8000000000123, li a1, 0xfff8000000000123; fmv.d.x f11, a1; fabs.d f10, f11)  # fabs(-qNaN(0xfff8000000000123)) = qNaN(0x7ff8000000000123)
+  # Same register as source and destination
+  FP_TEST_FREG(34, 0, 0xbff0000000000000, li a1, 0x3ff0000000000000; fmv.d.x f10, a1; li a2, 0x4000000000000000; fmv.d.x f12, a2; fsgnjn.d f10, f10, f12)
+  # A NaN-boxed single is an ordinary 64-bit pattern here
+  FP_TEST_D_OP2_NORM(35, fsgnjx.d, 0, 0x7fffffff3f800000, 0xffffffff3f800000, 0xbff0000000000000)  # fsgnjx(-qNaN(0xffffffff3f800000), -1) = qNaN(0x7fffffff3f800000)
+  FP_TEST_D_OP2_NORM(36, fsgnj.d, 0, 0x7fffffff3f800000, 0x7fffffff3f800000, 0x3ff0000000000000)  # fsgnj(qNaN(0x7fffffff3f800000), 1) = qNaN(0x7fffffff3f800000)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

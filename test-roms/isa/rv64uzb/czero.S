@@ -1,0 +1,89 @@
+# CZERO.EQZ / CZERO.NEZ (Zicond): czero.eqz rd = (rs2 == 0) ? 0 : rs1;
+# czero.nez rd = (rs2 != 0) ? 0 : rs1. The condition is all 64 bits of rs2.
+# NOT CHECKED BY QEMU: QEMU 7.2 (the oracle) has no Zicond; the expected values were
+# computed by hand and the logic checked on QEMU with the -DZICOND_EMULATE build,
+# which replaces the two instructions by a base-ISA sequence (see below).
+#include "riscv_test.h"
+
+/* GNU as 2.40 does not know Zicond: encode czero.eqz / czero.nez by hand (R-type,
+ * opcode OP = 0x33, funct7 = 0000111, funct3 = 101 / 111). With -DZICOND_EMULATE the
+ * same names expand to a base-ISA sequence instead (uses t6), so that QEMU 7.2, which
+ * lacks Zicond, can check the expected values and the test logic. */
+#ifdef ZICOND_EMULATE
+.macro czero.eqz rd, rs1, rs2
+        snez t6, \rs2
+        neg t6, t6
+        and \rd, \rs1, t6
+.endm
+.macro czero.nez rd, rs1, rs2
+        seqz t6, \rs2
+        neg t6, t6
+        and \rd, \rs1, t6
+.endm
+#else
+.macro czero.eqz rd, rs1, rs2
+        .insn r 0x33, 5, 7, \rd, \rs1, \rs2
+.endm
+.macro czero.nez rd, rs1, rs2
+        .insn r 0x33, 7, 7, \rd, \rs1, \rs2
+.endm
+#endif
+
+RVTEST_CODE_BEGIN
+
+  # CZERO.EQZ
+  TEST_RR_OP( 2, czero.eqz, 0x0000000000000000, 0x0000000000000005, 0x0000000000000000)
+  TEST_RR_OP( 3, czero.eqz, 0x0000000000000005, 0x0000000000000005, 0x0000000000000001)
+  TEST_RR_OP( 4, czero.eqz, 0x0000000000000005, 0x0000000000000005, 0xffffffffffffffff)
+  TEST_RR_OP( 5, czero.eqz, 0x0000000000000005, 0x0000000000000005, 0x8000000000000000)
+  TEST_RR_OP( 6, czero.eqz, 0x0000000000000005, 0x0000000000000005, 0x0000000100000000)
+  TEST_RR_OP( 7, czero.eqz, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000080000000)
+  TEST_RR_OP( 8, czero.eqz, 0x0000000000000000, 0xffffffffffffffff, 0x0000000000000000)
+  TEST_RR_OP( 9, czero.eqz, 0x0000000000000000, 0x0000000000000000, 0x0000000000000007)
+  TEST_RR_OP(10, czero.eqz, 0x0123456789abcdef, 0x0123456789abcdef, 0xfedcba9876543210)
+  TEST_RR_OP(11, czero.eqz, 0x0000000000000000, 0x0123456789abcdef, 0x0000000000000000)
+  TEST_RR_OP(12, czero.eqz, 0x8000000000000000, 0x8000000000000000, 0x0000000000000002)
+  # rd = rs1, rd = rs2, rd = rs1 = rs2 (condition true and false)
+  TEST_RR_SRC1_EQ_DEST(13, czero.eqz, 0x0000000000000000, 0x0000000000001234, 0x0000000000000000)
+  TEST_RR_SRC1_EQ_DEST(14, czero.eqz, 0x0000000000001234, 0x0000000000001234, 0x0000000000000003)
+  TEST_RR_SRC2_EQ_DEST(15, czero.eqz, 0x0000000000000000, 0x0000000000001234, 0x0000000000000000)
+  TEST_RR_SRC2_EQ_DEST(16, czero.eqz, 0x0000000000001234, 0x0000000000001234, 0x0000000000000003)
+  UI_TEST_RR_SRC12_EQ_DEST(17, czero.eqz, 0x0000000000000000, 0x0000000000000000)
+  UI_TEST_RR_SRC12_EQ_DEST(18, czero.eqz, 0x0000000000000077, 0x0000000000000077)
+  # x0 sources and destination
+  UI_TEST_RR_ZEROSRC1(19, czero.eqz, 0x0000000000000000, 0x0000000000004242)
+  UI_TEST_RR_ZEROSRC2(20, czero.eqz, 0x0000000000000000, 0x0000000000004242)
+  UI_TEST_RR_ZEROSRC12(21, czero.eqz, 0x0000000000000000)
+  TEST_RR_ZERODEST(22, czero.eqz, 0x0000000000004242, 0x0000000000001717)
+  # CZERO.NEZ
+  TEST_RR_OP(23, czero.nez, 0x0000000000000005, 0x0000000000000005, 0x0000000000000000)
+  TEST_RR_OP(24, czero.nez, 0x0000000000000000, 0x0000000000000005, 0x0000000000000001)
+  TEST_RR_OP(25, czero.nez, 0x0000000000000000, 0x0000000000000005, 0xffffffffffffffff)
+  TEST_RR_OP(26, czero.nez, 0x0000000000000000, 0x0000000000000005, 0x8000000000000000)
+  TEST_RR_OP(27, czero.nez, 0x0000000000000000, 0x0000000000000005, 0x0000000100000000)
+  TEST_RR_OP(28, czero.nez, 0x0000000000000000, 0xffffffffffffffff, 0x0000000080000000)
+  TEST_RR_OP(29, czero.nez, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000000)
+  TEST_RR_OP(30, czero.nez, 0x0000000000000000, 0x0000000000000000, 0x0000000000000007)
+  TEST_RR_OP(31, czero.nez, 0x0000000000000000, 0x0123456789abcdef, 0xfedcba9876543210)
+  TEST_RR_OP(32, czero.nez, 0x0123456789abcdef, 0x0123456789abcdef, 0x0000000000000000)
+  TEST_RR_OP(33, czero.nez, 0x0000000000000000, 0x8000000000000000, 0x0000000000000002)
+  # rd = rs1, rd = rs2, rd = rs1 = rs2 (condition true and false)
+  TEST_RR_SRC1_EQ_DEST(34, czero.nez, 0x0000000000001234, 0x0000000000001234, 0x0000000000000000)
+  TEST_RR_SRC1_EQ_DEST(35, czero.nez, 0x0000000000000000, 0x0000000000001234, 0x0000000000000003)
+  TEST_RR_SRC2_EQ_DEST(36, czero.nez, 0x0000000000001234, 0x0000000000001234, 0x0000000000000000)
+  TEST_RR_SRC2_EQ_DEST(37, czero.nez, 0x0000000000000000, 0x0000000000001234, 0x0000000000000003)
+  UI_TEST_RR_SRC12_EQ_DEST(38, czero.nez, 0x0000000000000000, 0x0000000000000000)
+  UI_TEST_RR_SRC12_EQ_DEST(39, czero.nez, 0x0000000000000000, 0x0000000000000077)
+  # x0 sources and destination
+  UI_TEST_RR_ZEROSRC1(40, czero.nez, 0x0000000000000000, 0x0000000000004242)
+  UI_TEST_RR_ZEROSRC2(41, czero.nez, 0x0000000000004242, 0x0000000000004242)
+  UI_TEST_RR_ZEROSRC12(42, czero.nez, 0x0000000000000000)
+  TEST_RR_ZERODEST(43, czero.nez, 0x0000000000004242, 0x0000000000001717)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

@@ -1,0 +1,65 @@
+# SEXT.B / SEXT.H / ZEXT.H (Zbb): sign-extend the low byte / low halfword, zero-extend
+# the low halfword (ZEXT.H is encoded as PACKW rd, rs1, x0 on RV64).
+#include "riscv_test.h"
+
+RVTEST_CODE_BEGIN
+
+  # SEXT.B
+  ZB_TEST_R_OP( 2, sext.b, 0x0000000000000000, 0x0000000000000000)
+  ZB_TEST_R_OP( 3, sext.b, 0x000000000000007f, 0x000000000000007f)
+  ZB_TEST_R_OP( 4, sext.b, 0xffffffffffffff80, 0x0000000000000080)
+  ZB_TEST_R_OP( 5, sext.b, 0xffffffffffffffff, 0x00000000000000ff)
+  ZB_TEST_R_OP( 6, sext.b, 0xffffffffffffffff, 0x0000000000007fff)
+  ZB_TEST_R_OP( 7, sext.b, 0x0000000000000000, 0x0000000000008000)
+  ZB_TEST_R_OP( 8, sext.b, 0xffffffffffffffff, 0x000000000000ffff)
+  ZB_TEST_R_OP( 9, sext.b, 0xffffffffffffffff, 0xffffffffffffffff)
+  ZB_TEST_R_OP(10, sext.b, 0x0000000000000001, 0x123456789abcde01)
+  ZB_TEST_R_OP(11, sext.b, 0xffffffffffffffef, 0x0123456789abcdef)
+  ZB_TEST_R_OP(12, sext.b, 0x0000000000000010, 0xfedcba9876543210)
+  ZB_TEST_R_OP(13, sext.b, 0x0000000000000000, 0xffffffffffff0000)
+  ZB_TEST_R_OP(14, sext.b, 0xffffffffffffff80, 0x0000000000010080)
+  ZB_TEST_R_SRC1_EQ_DEST(15, sext.b, 0xffffffffffffff81, 0xdeadbeefcafe8081)
+  ZB_TEST_R_ZEROSRC1(16, sext.b, 0x0000000000000000)
+  ZB_TEST_R_ZERODEST(17, sext.b, 0xdeadbeefcafe8081)
+  # SEXT.H
+  ZB_TEST_R_OP(18, sext.h, 0x0000000000000000, 0x0000000000000000)
+  ZB_TEST_R_OP(19, sext.h, 0x000000000000007f, 0x000000000000007f)
+  ZB_TEST_R_OP(20, sext.h, 0x0000000000000080, 0x0000000000000080)
+  ZB_TEST_R_OP(21, sext.h, 0x00000000000000ff, 0x00000000000000ff)
+  ZB_TEST_R_OP(22, sext.h, 0x0000000000007fff, 0x0000000000007fff)
+  ZB_TEST_R_OP(23, sext.h, 0xffffffffffff8000, 0x0000000000008000)
+  ZB_TEST_R_OP(24, sext.h, 0xffffffffffffffff, 0x000000000000ffff)
+  ZB_TEST_R_OP(25, sext.h, 0xffffffffffffffff, 0xffffffffffffffff)
+  ZB_TEST_R_OP(26, sext.h, 0xffffffffffffde01, 0x123456789abcde01)
+  ZB_TEST_R_OP(27, sext.h, 0xffffffffffffcdef, 0x0123456789abcdef)
+  ZB_TEST_R_OP(28, sext.h, 0x0000000000003210, 0xfedcba9876543210)
+  ZB_TEST_R_OP(29, sext.h, 0x0000000000000000, 0xffffffffffff0000)
+  ZB_TEST_R_OP(30, sext.h, 0x0000000000000080, 0x0000000000010080)
+  ZB_TEST_R_SRC1_EQ_DEST(31, sext.h, 0xffffffffffff8081, 0xdeadbeefcafe8081)
+  ZB_TEST_R_ZEROSRC1(32, sext.h, 0x0000000000000000)
+  ZB_TEST_R_ZERODEST(33, sext.h, 0xdeadbeefcafe8081)
+  # ZEXT.H
+  ZB_TEST_R_OP(34, zext.h, 0x0000000000000000, 0x0000000000000000)
+  ZB_TEST_R_OP(35, zext.h, 0x000000000000007f, 0x000000000000007f)
+  ZB_TEST_R_OP(36, zext.h, 0x0000000000000080, 0x0000000000000080)
+  ZB_TEST_R_OP(37, zext.h, 0x00000000000000ff, 0x00000000000000ff)
+  ZB_TEST_R_OP(38, zext.h, 0x0000000000007fff, 0x0000000000007fff)
+  ZB_TEST_R_OP(39, zext.h, 0x0000000000008000, 0x0000000000008000)
+  ZB_TEST_R_OP(40, zext.h, 0x000000000000ffff, 0x000000000000ffff)
+  ZB_TEST_R_OP(41, zext.h, 0x000000000000ffff, 0xffffffffffffffff)
+  ZB_TEST_R_OP(42, zext.h, 0x000000000000de01, 0x123456789abcde01)
+  ZB_TEST_R_OP(43, zext.h, 0x000000000000cdef, 0x0123456789abcdef)
+  ZB_TEST_R_OP(44, zext.h, 0x0000000000003210, 0xfedcba9876543210)
+  ZB_TEST_R_OP(45, zext.h, 0x0000000000000000, 0xffffffffffff0000)
+  ZB_TEST_R_OP(46, zext.h, 0x0000000000000080, 0x0000000000010080)
+  ZB_TEST_R_SRC1_EQ_DEST(47, zext.h, 0x0000000000008081, 0xdeadbeefcafe8081)
+  ZB_TEST_R_ZEROSRC1(48, zext.h, 0x0000000000000000)
+  ZB_TEST_R_ZERODEST(49, zext.h, 0xdeadbeefcafe8081)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

@@ -1,0 +1,32 @@
+# SLLI.UW (Zba): rd = zext(rs1[31:0]) << shamt, shamt 0-63. Bits of the zero-extended
+# word shifted past bit 63 are lost.
+#include "riscv_test.h"
+
+RVTEST_CODE_BEGIN
+
+  TEST_IMM_OP( 2, slli.uw, 0x0000000000000001, 0x0000000000000001, 0)
+  TEST_IMM_OP( 3, slli.uw, 0x0000000000000002, 0x0000000000000001, 1)
+  TEST_IMM_OP( 4, slli.uw, 0x0000000080000000, 0x0000000000000001, 31)
+  TEST_IMM_OP( 5, slli.uw, 0x0000000100000000, 0x0000000000000001, 32)
+  TEST_IMM_OP( 6, slli.uw, 0x8000000000000000, 0x0000000000000001, 63)
+  TEST_IMM_OP( 7, slli.uw, 0x00000000ffffffff, 0x00000000ffffffff, 0)
+  TEST_IMM_OP( 8, slli.uw, 0xffffffff00000000, 0x00000000ffffffff, 32)
+  TEST_IMM_OP( 9, slli.uw, 0xfffffffe00000000, 0x00000000ffffffff, 33)
+  TEST_IMM_OP(10, slli.uw, 0x0000000080000000, 0xffffffff80000000, 0)
+  TEST_IMM_OP(11, slli.uw, 0x0000000100000000, 0xffffffff80000000, 1)
+  TEST_IMM_OP(12, slli.uw, 0x8000000000000000, 0xffffffffffffffff, 63)
+  TEST_IMM_OP(13, slli.uw, 0xffffff0000000000, 0xffffffffffffffff, 40)
+  TEST_IMM_OP(14, slli.uw, 0x000000089abcdef0, 0x0123456789abcdef, 4)
+  TEST_IMM_OP(15, slli.uw, 0x0000076543210000, 0xfedcba9876543210, 12)
+  TEST_IMM_OP(16, slli.uw, 0x7fffffff00000000, 0x000000007fffffff, 32)
+  TEST_IMM_SRC1_EQ_DEST(17, slli.uw, 0x0000001234567800, 0xabcdef0112345678, 8)
+  UI_TEST_IMM_ZEROSRC1(18, slli.uw, 0x0000000000000000, 8)
+  TEST_IMM_ZERODEST(19, slli.uw, 0xabcdef0112345678, 8)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END
