@@ -342,6 +342,12 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
             VirtExit::Fail(code) => return Ok(ExitCode::from(code.clamp(1, 255) as u8)),
             VirtExit::Signal => {
                 restore_terminal();
+                if std::env::var_os("GASANG_DUMP_ON_EXIT").is_some() {
+                    for h in &m.harts {
+                        eprint!("{}", gasang::regs::format_registers(&h.core));
+                    }
+                    eprintln!("{}", m.plic_debug());
+                }
                 eprintln!("gasang: terminated by a signal");
                 return Ok(ExitCode::from(143));
             }

@@ -26,6 +26,8 @@ pub fn format_registers(c: &HartCore) -> String {
         ("mtval", c.mtval),
         ("mie", c.mie),
         ("mip", c.mip_value()),
+        ("mip.sw", c.mip),
+        ("mip.line", c.mip_lines),
         ("medeleg", c.medeleg),
         ("mideleg", c.mideleg),
         ("stvec", c.stvec),

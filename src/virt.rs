@@ -28,8 +28,18 @@ use crate::monitor::Monitor;
 pub const RAM_BASE: u64 = 0x8000_0000;
 /// Most harts the board supports.
 pub const MAX_HARTS: usize = 8;
-/// Instructions a hart runs before the next hart's turn.
-const QUANTUM: u64 = 8192;
+/// Instructions a hart runs before the next hart's turn (`GASANG_QUANTUM` overrides it,
+/// for reproducing scheduling-dependent guest behaviour).
+fn quantum() -> u64 {
+    static Q: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *Q.get_or_init(|| {
+        std::env::var("GASANG_QUANTUM")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|&q| q > 0)
+            .unwrap_or(8192)
+    })
+}
 /// Instructions per `mtime` tick in deterministic mode.
 pub const DETERMINISTIC_INSNS_PER_TICK: u64 = 10;
 /// Fixed RTC start time in deterministic mode (2026-01-01T00:00:00Z).
@@ -287,6 +297,14 @@ impl VirtMachine {
         })
     }
 
+    /// A debugging dump of the interrupt controller's state.
+    pub fn plic_debug(&self) -> String {
+        let outs: Vec<bool> = (0..self.plic.contexts())
+            .map(|c| self.plic.context_pending(c))
+            .collect();
+        format!("{:?}\noutputs {outs:?}", self.plic)
+    }
+
     /// The device tree blob given to the guest.
     pub fn dtb(&self) -> &[u8] {
         &self.fdt
@@ -368,7 +386,7 @@ impl VirtMachine {
             let mut all_waiting = true;
             if monitor.is_none() {
                 for h in 0..self.harts.len() {
-                    let budget = QUANTUM.min(limit - self.executed);
+                    let budget = quantum().min(limit - self.executed);
                     let exit = self.run_hart(h, budget);
                     all_waiting &= exit == Exit::Wfi;
                     if self.test.has_request() {

@@ -15,3 +15,4 @@ fi
 "$ROOT/build-priv.sh"
 "$ROOT/build-vm.sh"
 "$ROOT/build-fp-zb.sh"
+"$ROOT/build-virt.sh"

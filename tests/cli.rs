@@ -117,3 +117,50 @@ fn trace_shows_disassembly_registers_and_traps() {
     let o = gasang(&["run", "--trace", "--max-insns", "3", &p]);
     assert!(stderr(&o).contains("trap: IllegalInst"), "{}", stderr(&o));
 }
+
+#[test]
+fn virt_board_bad_inputs_are_one_line_errors() {
+    let odd = tmp_file("odd.img", &[0u8; 1000]);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["-kernel", "/nonexistent/Image"],
+            "cannot read /nonexistent/Image",
+        ),
+        (
+            &["-initrd", "/nonexistent/initrd"],
+            "cannot read /nonexistent/initrd",
+        ),
+        (
+            &["-bios", "/nonexistent/fw.bin"],
+            "cannot read /nonexistent/fw.bin",
+        ),
+        (
+            &["-drive", "file=/nonexistent/disk.img,format=raw"],
+            "/nonexistent/disk.img",
+        ),
+        (&["-drive", &format!("file={odd},format=raw")], "512"),
+        (&["-drive", "file=x.img,format=qcow2"], "format=raw"),
+        (&["-drive", "format=raw"], "file=PATH"),
+        (&["-device", "e1000"], "e1000"),
+        (
+            &["-device", "virtio-blk-device,drive=nope"],
+            "no -drive with id=nope",
+        ),
+        (&["-smp", "9"], "-smp 9"),
+        (&["-machine", "sifive_u"], "only the 'virt' machine"),
+        (&["-netdev", "user,id=n0"], "--netdev"),
+        (&["-s"], "gdb stub"),
+        (&["-m", "2M"], "use a larger -m"),
+    ];
+    for (args, needle) in cases {
+        let o = gasang(args);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+        assert_eq!(
+            e.lines().count(),
+            1,
+            "{args:?}: expected one line, got: {e}"
+        );
+        assert!(e.contains(needle), "{args:?}: expected '{needle}' in: {e}");
+    }
+}

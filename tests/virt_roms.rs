@@ -6,6 +6,12 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// ROMs on which QEMU 7.2 departs from the spec, with the case it fails.
+const QEMU_DEVIATIONS: &[(&str, i32)] = &[
+    // QEMU latches the PLIC's SEIP signal into mip on a csrrs/csrrc of mip
+    ("virt-seip_rmw", 4),
+];
+
 fn run(cmd: &mut Command) -> Option<i32> {
     let mut child = cmd
         .stdin(Stdio::null())
@@ -51,6 +57,14 @@ fn virt_board_roms_pass_on_gasang_and_qemu() {
                 "-kernel",
             ])
             .arg(rom));
-        assert_eq!(qemu, Some(0), "{} on QEMU", rom.display());
+        let name = rom.file_stem().unwrap().to_string_lossy();
+        match QEMU_DEVIATIONS.iter().find(|(n, _)| *n == name) {
+            Some(&(_, case)) => assert!(
+                qemu == Some(0) || qemu == Some(case),
+                "{} on QEMU: {qemu:?}",
+                rom.display()
+            ),
+            None => assert_eq!(qemu, Some(0), "{} on QEMU", rom.display()),
+        }
     }
 }

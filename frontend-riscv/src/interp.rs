@@ -677,10 +677,18 @@ fn exec_csr(c: &mut HartCore, i: &Inst, next: u64, index: u64) -> Result<u64, Ex
             c.csr_read(csr, writes)?
         };
         if writes {
+            // Priv spec 3.1.9: only the software-writable SEIP bit takes part in a
+            // read-modify-write of mip, not the PLIC's signal ORed into the read value.
+            let base = if csr == crate::csr::num::MIP {
+                let seip = 1 << crate::trap::irq::SEI;
+                (old & !seip) | (c.mip & seip)
+            } else {
+                old
+            };
             let new = match i.op {
                 Csrrw | Csrrwi => src,
-                Csrrs | Csrrsi => old | src,
-                _ => old & !src,
+                Csrrs | Csrrsi => base | src,
+                _ => base & !src,
             };
             c.csr_write(csr, new)?;
         }
