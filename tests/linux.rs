@@ -1,0 +1,147 @@
+//! The bundled Linux guest (OpenSBI + Linux 6.12 + busybox) on the virt board, driven by
+//! its autotest protocol (firmware/IMAGES.md): each autotest line starts `AUTOTEST: `.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Session;
+
+const BOOT: Duration = Duration::from_secs(240);
+
+/// Boots with `gasang.autotest=MODE` and `extra` options; returns the AUTOTEST lines and
+/// the exit code.
+fn autotest(mode: &str, extra: &[&str]) -> (Vec<String>, Option<i32>) {
+    let append = format!("console=ttyS0 gasang.autotest={mode}");
+    let mut args = vec!["-append", append.as_str()];
+    args.extend_from_slice(extra);
+    let mut s = Session::start(&args);
+    s.wait_for("AUTOTEST: done", BOOT);
+    let code = s.wait_exit(Duration::from_secs(60));
+    let lines = s
+        .output()
+        .lines()
+        .filter_map(|l| l.trim_end_matches('\r').strip_prefix("AUTOTEST: "))
+        .map(str::to_string)
+        .collect();
+    (lines, code)
+}
+
+fn value<'a>(lines: &'a [String], key: &str) -> &'a str {
+    let prefix = format!("{key}: ");
+    lines
+        .iter()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("no '{key}:' line in {lines:#?}"))
+}
+
+/// The autotest disk pattern: 4096 lines "gasang%09d\n", 64 KiB at offset 1 MiB.
+fn pattern() -> Vec<u8> {
+    (0..4096)
+        .flat_map(|i| format!("gasang{i:09}\n").into_bytes())
+        .collect()
+}
+
+fn disk(name: &str) -> std::path::PathBuf {
+    let p = std::env::temp_dir().join(format!("gasang-{name}-{}.img", std::process::id()));
+    std::fs::write(&p, vec![0u8; 4 << 20]).unwrap();
+    p
+}
+
+#[test]
+fn linux_boots_and_passes_its_checks() {
+    let (l, code) = autotest("1", &[]);
+    assert_eq!(code, Some(0), "{l:#?}");
+    assert!(
+        value(&l, "uname").starts_with("Linux gasang 6.12"),
+        "{l:#?}"
+    );
+    assert_eq!(value(&l, "cpus"), "1");
+    // /proc/cpuinfo shows the ISA the device tree offers.
+    assert!(value(&l, "isa").starts_with("rv64imafdc_"), "{l:#?}");
+    assert!(value(&l, "isa").contains("zba_zbb_zbs"), "{l:#?}");
+    // The date comes from the goldfish RTC, which follows the host clock.
+    assert_eq!(value(&l, "rtc"), "/dev/rtc0");
+    let guest: u64 = value(&l, "epoch").parse().unwrap();
+    let host = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!(
+        guest.abs_diff(host) < 300,
+        "guest epoch {guest}, host {host}"
+    );
+    assert_eq!(value(&l, "disk"), "none");
+}
+
+#[test]
+fn linux_smp4_brings_all_harts_online() {
+    let (l, code) = autotest("1", &["-smp", "4"]);
+    assert_eq!(code, Some(0), "{l:#?}");
+    assert_eq!(value(&l, "cpus"), "4");
+    assert_eq!(l.iter().filter(|x| x.starts_with("isa: ")).count(), 4);
+}
+
+#[test]
+fn linux_disk_write_is_on_disk_and_survives_a_reboot() {
+    let img = disk("rw");
+    let drive = format!("file={},format=raw", img.display());
+    let (l, code) = autotest("write", &["-drive", &drive]);
+    assert_eq!(code, Some(0), "{l:#?}");
+    assert_eq!(value(&l, "disk"), "/dev/vda sectors=8192");
+    assert_eq!(
+        value(&l, "disk-write"),
+        value(&l, "disk-readback"),
+        "{l:#?}"
+    );
+    // What the guest wrote is in the file.
+    let bytes = std::fs::read(&img).unwrap();
+    assert_eq!(&bytes[1 << 20..(1 << 20) + 65536], &pattern()[..]);
+    // A second boot, with QEMU's long -drive/-device form and 2 harts, reads it back.
+    let drive = format!("file={},format=raw,if=none,id=d0", img.display());
+    let (l2, code) = autotest(
+        "read",
+        &[
+            "-drive",
+            &drive,
+            "-device",
+            "virtio-blk-device,drive=d0",
+            "-smp",
+            "2",
+        ],
+    );
+    assert_eq!(code, Some(0), "{l2:#?}");
+    assert_eq!(value(&l2, "disk-read"), value(&l, "disk-write"));
+    let _ = std::fs::remove_file(img);
+}
+
+#[test]
+fn linux_gets_an_io_error_from_a_read_only_disk() {
+    let img = disk("ro");
+    let drive = format!("file={},format=raw,readonly=on", img.display());
+    let (l, code) = autotest("write", &["-drive", &drive]);
+    assert_eq!(code, Some(0), "{l:#?}");
+    assert!(
+        l.iter().any(|x| x.starts_with("error: disk write failed")),
+        "{l:#?}"
+    );
+    assert!(std::fs::read(&img).unwrap().iter().all(|&b| b == 0));
+    let _ = std::fs::remove_file(img);
+}
+
+#[test]
+fn linux_interactive_shell_answers() {
+    let mut s = Session::start(&[]);
+    let at = s.wait_for("gasang: Linux guest ready", BOOT);
+    let at = s.wait_for_from(at, "# ", Duration::from_secs(60));
+    s.send("echo $((6*7))\n");
+    let at = s.wait_for_from(at, "42", Duration::from_secs(60));
+    s.send("poweroff -f\n");
+    let _ = at;
+    assert_eq!(
+        s.wait_exit(Duration::from_secs(60)),
+        Some(0),
+        "{}",
+        s.output()
+    );
+}
