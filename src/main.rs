@@ -433,7 +433,7 @@ fn run_traced(m: &mut BareMachine, max: Option<u64>) -> Result<Outcome> {
                 format!("{:08x}", inst.raw)
             };
             write!(out, "{:#018x}{sym} ({raw}) {text:<32}", step.pc)?;
-            if step.trap.is_none() && inst.rd != 0 && writes_int_rd(&inst) {
+            if step.trap.is_none() && inst.rd != 0 && inst.op.writes_int_rd() {
                 write!(
                     out,
                     " x{} = {:#x}",
@@ -456,29 +456,4 @@ fn run_traced(m: &mut BareMachine, max: Option<u64>) -> Result<Outcome> {
             return Ok(o);
         }
     }
-}
-
-fn writes_int_rd(i: &frontend_riscv::Inst) -> bool {
-    use frontend_riscv::Op::*;
-    !matches!(
-        i.op,
-        Sb | Sh
-            | Sw
-            | Sd
-            | Beq
-            | Bne
-            | Blt
-            | Bge
-            | Bltu
-            | Bgeu
-            | Fence
-            | FenceI
-            | Ecall
-            | Ebreak
-            | Mret
-            | Sret
-            | Wfi
-            | SfenceVma
-            | Illegal
-    ) && !i.op.is_float()
 }

@@ -248,10 +248,7 @@ pub struct GoldfishRtc(pub Arc<GoldfishRtcState>);
 
 impl GoldfishRtc {
     fn check(offset: u64, size: u8) -> Result<(), BusError> {
-        if size != 4 || !offset.is_multiple_of(4) || offset >= GOLDFISH_RTC_SIZE {
-            return Err(BusError::BadAccess { addr: offset, size });
-        }
-        Ok(())
+        crate::check_word_access(offset, size, GOLDFISH_RTC_SIZE)
     }
 }
 

@@ -1,7 +1,9 @@
-//! Devices of gasang's machines: the HTIF host interface that bare-metal test programs
-//! use (`tohost`/`fromhost`) and the CLINT (machine timer and software interrupts). The
-//! virt board's UART, PLIC and virtio devices come with the machine work (see the
-//! README).
+//! Devices of gasang's machines, one per file: the virt board's NS16550A UART, PLIC,
+//! CLINT, sifive_test finisher, goldfish RTC, virtio-mmio transport with virtio-blk and
+//! virtio-rng, the boot ROM, and the HTIF host interface of bare-metal test programs.
+//!
+//! Devices that raise interrupts or need the machine's attention share their state
+//! through an `Arc<...State>` between the bus-mapped side and the machine.
 
 mod clint;
 mod goldfish_rtc;
@@ -27,3 +29,16 @@ pub use virtio::{
     VIRTIO_F_VERSION_1, VIRTIO_ID_BLOCK, VIRTIO_ID_NET, VIRTIO_ID_RNG, VIRTIO_MMIO_SIZE,
     VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
 };
+
+/// Checks that an access is a naturally aligned 32-bit access inside a `window`-byte
+/// register window (devices with 32-bit registers only).
+pub(crate) fn check_word_access(
+    offset: u64,
+    size: u8,
+    window: u64,
+) -> Result<(), emu_core::BusError> {
+    if size != 4 || !offset.is_multiple_of(4) || offset >= window {
+        return Err(emu_core::BusError::BadAccess { addr: offset, size });
+    }
+    Ok(())
+}

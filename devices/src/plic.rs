@@ -355,10 +355,7 @@ pub struct Plic(pub Arc<PlicState>);
 impl Plic {
     /// Checks that an access is a naturally aligned 32-bit access inside the window.
     fn check(offset: u64, size: u8) -> Result<(), BusError> {
-        if size != 4 || !offset.is_multiple_of(4) || offset >= PLIC_SIZE {
-            return Err(BusError::BadAccess { addr: offset, size });
-        }
-        Ok(())
+        crate::check_word_access(offset, size, PLIC_SIZE)
     }
 }
 

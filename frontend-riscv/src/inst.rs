@@ -256,6 +256,20 @@ impl Op {
         )
     }
 
+    /// Whether the operation writes integer register `rd` (stores, branches, fences and
+    /// system operations do not; floating-point operations write an integer register only
+    /// for compares, classification, moves to x and conversions to integers).
+    pub fn writes_int_rd(self) -> bool {
+        use Op::*;
+        match self {
+            Sb | Sh | Sw | Sd | Beq | Bne | Blt | Bge | Bltu | Bgeu | Fence | FenceI | Ecall
+            | Ebreak | Mret | Sret | Wfi | SfenceVma | Illegal => false,
+            FeqS | FltS | FleS | FclassS | FmvXW | FcvtWS | FcvtWuS | FcvtLS | FcvtLuS | FeqD
+            | FltD | FleD | FclassD | FmvXD | FcvtWD | FcvtWuD | FcvtLD | FcvtLuD => true,
+            op => !op.is_float(),
+        }
+    }
+
     /// Whether this is an F or D extension operation.
     pub fn is_float(self) -> bool {
         (self as u8) >= (Op::Flw as u8)
