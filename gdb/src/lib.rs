@@ -1,4 +1,10 @@
 //! The gdb remote stub, on the `gdbstub` crate.
 //!
-//! Not implemented yet (see the README's "not done yet" list); this crate exports nothing
-//! until then.
+//! [`DebugTarget`] is what a machine offers the debugger; the protocol side is being
+//! built on it (see the README's "not done yet").
+
+mod target;
+
+pub use target::{
+    AddressSpace, BreakpointKind, DebugTarget, MemoryError, Register, StopReason, WatchKind,
+};
