@@ -99,6 +99,11 @@ pub struct HartCore {
     pub stimecmp: u64,
     /// The exception most recently taken by the interpreter (for single-step reports).
     pub last_trap: Option<Exception>,
+    /// The hart's retired count at the start of the current block (kept by the
+    /// interpreter).
+    pub(crate) retired_now: u64,
+    /// `retired_now` at the last successful SC or AMO (for the scheduling grace).
+    pub(crate) last_atomic: u64,
     /// Physical memory protection.
     pub pmp: Pmp,
     /// `GuestRam::watch_epoch` when write permissions were last reconciled.
@@ -168,6 +173,8 @@ impl HartCore {
             satp: 0,
             stimecmp: u64::MAX,
             last_trap: None,
+            retired_now: 0,
+            last_atomic: 0,
             pmp: Pmp::default(),
             seen_watch_epoch: u64::MAX,
             ram,

@@ -13,6 +13,9 @@ use crate::hart::HartCore;
 use crate::inst::{inst_len, Inst, Op};
 use crate::trap::{Exception, Priv};
 
+/// Instructions a hart may run past its budget right after an atomic (see [`Hart::run`]).
+const ATOMIC_GRACE: u64 = 16384;
+
 /// Why [`Hart::run`] returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -102,7 +105,9 @@ impl Hart {
         self.core.sync_watches();
         self.core.irq_dirty |= self.core.waiting;
         let mut done: u64 = 0;
+        let mut extended = false;
         loop {
+            self.core.retired_now = self.retired;
             // WFI sets irq_dirty too, so `waiting` only needs a look here.
             if self.core.irq_dirty {
                 self.check_interrupts();
@@ -111,7 +116,18 @@ impl Hart {
                 }
             }
             if done >= budget {
-                return Exit::Budget;
+                // Scheduling policy: a hart whose budget runs out within ATOMIC_GRACE
+                // instructions of a successful SC or AMO gets one extension, so that the
+                // short sequence after taking a lock or flipping a state word (e.g.
+                // OpenSBI 1.1's hart_start, which publishes the state before the start
+                // address) is not split by another hart's turn. One extension per call,
+                // so a hart spinning on atomics still yields.
+                let since = self.retired.wrapping_sub(self.core.last_atomic);
+                if extended || since >= ATOMIC_GRACE {
+                    return Exit::Budget;
+                }
+                extended = true;
+                done = budget.saturating_sub(ATOMIC_GRACE);
             }
             let (n, stopped) = match self.cache.lookup(&mut self.core, bus) {
                 Ok(Lookup::Block(b)) => {
