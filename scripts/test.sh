@@ -12,6 +12,7 @@ NEEDED=(
     "qemu-system-riscv64:qemu-system-misc"                 # the oracle for the test ROMs
     "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin:u-boot-qemu"  # U-Boot boot tests
     "dtc:device-tree-compiler"                             # checks our device tree
+    "gdb-multiarch:gdb-multiarch"                          # drives the gdb stub
 )
 
 missing=()
