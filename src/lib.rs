@@ -9,6 +9,7 @@
 
 pub mod bare;
 pub mod console;
+pub mod debug;
 pub mod disasm;
 pub mod images;
 pub mod monitor;

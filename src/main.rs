@@ -92,14 +92,15 @@ struct VirtArgs {
     /// Stop after this many instructions (all harts together).
     #[arg(long = "max-insns", value_name = "N")]
     max_insns: Option<u64>,
-    /// Wait for gdb (not implemented yet: refused).
-    #[arg(short = 'S', hide = true)]
+    /// Wait for gdb before the first instruction (with -s or -gdb; gasang always waits
+    /// for gdb to attach when a gdb port is given).
+    #[arg(short = 'S')]
     gdb_wait: bool,
-    /// gdb stub on tcp::1234 (not implemented yet: refused).
-    #[arg(short = 's', hide = true)]
+    /// gdb stub on 127.0.0.1:1234 (`-gdb tcp::1234`).
+    #[arg(short = 's')]
     gdb_default: bool,
-    /// gdb stub (not implemented yet: refused).
-    #[arg(long = "gdb", hide = true)]
+    /// gdb stub address: `tcp::PORT` (127.0.0.1) or `tcp:HOST:PORT`.
+    #[arg(long = "gdb", value_name = "DEV")]
     gdb: Option<String>,
 }
 
@@ -178,8 +179,8 @@ fn main() -> ExitCode {
 const DEFAULT_APPEND: &str = "console=ttyS0 earlycon";
 
 fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
-    if a.gdb_wait || a.gdb_default || a.gdb.is_some() {
-        bail!("the gdb stub (-s, -S, -gdb) is not implemented yet");
+    if a.gdb_wait && !a.gdb_default && a.gdb.is_none() {
+        bail!("-S waits for gdb: give -s or -gdb tcp::PORT too");
     }
     if let Some(m) = &a.machine {
         let kv = KeyValues::parse(m);
@@ -330,9 +331,32 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
             .with_context(|| format!("cannot write {}", path.display()))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let console = Console::start(true);
+    let gdb_addr = match (&a.gdb, a.gdb_default) {
+        (Some(spec), _) => Some(gdb::parse_gdb_spec(spec).map_err(anyhow::Error::msg)?),
+        (None, true) => Some(gdb::parse_gdb_spec("tcp::1234").map_err(anyhow::Error::msg)?),
+        (None, false) => None,
+    };
+    let console = Console::start(gdb_addr.is_none());
+    let mut debug_first = gdb_addr;
     loop {
         let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
+        if let Some(addr) = debug_first.take() {
+            eprintln!("gasang: waiting for gdb on {addr}");
+            let mut dm = gasang::debug::DebuggedMachine::new(&mut m);
+            let reason = gdb::listen_and_serve(&mut dm, addr).map_err(anyhow::Error::msg)?;
+            let exit = dm.exit;
+            if let Some(e) = exit {
+                m.flush_disks();
+                return Ok(match e {
+                    VirtExit::Fail(code) => ExitCode::from(code.clamp(1, 255) as u8),
+                    _ => ExitCode::SUCCESS,
+                });
+            }
+            if reason == gdb::DisconnectReason::Kill {
+                m.flush_disks();
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
         let exit = m.run(Some(&console), a.max_insns);
         m.flush_disks();
         let _ = std::io::stdout().flush();

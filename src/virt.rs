@@ -359,6 +359,47 @@ impl VirtMachine {
         }
     }
 
+    /// A power-off or reset the guest asked for, if any.
+    fn power_request(&self) -> Option<VirtExit> {
+        self.test.take_request().map(|req| match req {
+            PowerRequest::PowerOff => VirtExit::PowerOff,
+            PowerRequest::Fail(code) => VirtExit::Fail(code),
+            PowerRequest::Reset => VirtExit::Reset,
+        })
+    }
+
+    /// Executes one instruction on hart `h` (a debugger's single step); devices and time
+    /// follow. Returns how the guest ended, if this step ended it.
+    pub fn step_hart(&mut self, h: usize) -> Option<VirtExit> {
+        self.sync_hart(h);
+        let before = self.harts[h].retired();
+        let step = self.harts[h].step(&mut self.bus);
+        let n = self.harts[h].retired() - before;
+        self.executed += n;
+        self.clock.retired(n);
+        if step.exit == Some(Exit::Wfi) && self.harts.iter().all(|x| x.core.waiting) {
+            self.idle(None);
+        }
+        self.bus.poll_devices();
+        self.power_request()
+    }
+
+    /// Runs every hart for one quantum (a debugger's continue without breakpoints).
+    pub fn run_round(&mut self) -> Option<VirtExit> {
+        let mut all_waiting = true;
+        for h in 0..self.harts.len() {
+            all_waiting &= self.run_hart(h, quantum()) == Exit::Wfi;
+            if self.test.has_request() {
+                break;
+            }
+        }
+        self.bus.poll_devices();
+        if all_waiting {
+            self.idle(None);
+        }
+        self.power_request()
+    }
+
     /// The next timer deadline (CLINT, Sstc, RTC alarm) in `mtime` ticks, if any.
     fn next_deadline(&self) -> Option<u64> {
         let sstc = self
@@ -395,12 +436,8 @@ impl VirtMachine {
                 }
             }
             self.bus.poll_devices();
-            if let Some(req) = self.test.take_request() {
-                return match req {
-                    PowerRequest::PowerOff => VirtExit::PowerOff,
-                    PowerRequest::Fail(code) => VirtExit::Fail(code),
-                    PowerRequest::Reset => VirtExit::Reset,
-                };
+            if let Some(e) = self.power_request() {
+                return e;
             }
             let Some(con) = console else {
                 if all_waiting && !self.idle(None) {

@@ -149,7 +149,8 @@ fn virt_board_bad_inputs_are_one_line_errors() {
         (&["-smp", "9"], "-smp 9"),
         (&["-machine", "sifive_u"], "only the 'virt' machine"),
         (&["-netdev", "user,id=n0"], "--netdev"),
-        (&["-s"], "gdb stub"),
+        (&["-S"], "-S waits for gdb"),
+        (&["-gdb", "udp::1234"], "udp::1234"),
         (&["-m", "2M"], "use a larger -m"),
     ];
     for (args, needle) in cases {

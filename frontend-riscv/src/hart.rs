@@ -102,8 +102,9 @@ pub struct HartCore {
     /// The hart's retired count at the start of the current block (kept by the
     /// interpreter).
     pub(crate) retired_now: u64,
-    /// `retired_now` at the last successful SC or AMO (for the scheduling grace).
-    pub(crate) last_atomic: u64,
+    /// Retired count until which the last successful SC or AMO grants the scheduling
+    /// grace (see `Hart::run`).
+    pub(crate) atomic_grace_end: u64,
     /// Physical memory protection.
     pub pmp: Pmp,
     /// `GuestRam::watch_epoch` when write permissions were last reconciled.
@@ -174,7 +175,7 @@ impl HartCore {
             stimecmp: u64::MAX,
             last_trap: None,
             retired_now: 0,
-            last_atomic: 0,
+            atomic_grace_end: 0,
             pmp: Pmp::default(),
             seen_watch_epoch: u64::MAX,
             ram,
@@ -226,6 +227,11 @@ impl HartCore {
             self.priv_level
         };
         self.data_tlb = idx(data_priv);
+    }
+
+    /// Sets the privilege level (a debugger writing `$priv`).
+    pub fn set_privilege(&mut self, p: Priv) {
+        self.set_priv(p);
     }
 
     fn set_priv(&mut self, p: Priv) {

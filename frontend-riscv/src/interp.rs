@@ -14,7 +14,7 @@ use crate::inst::{inst_len, Inst, Op};
 use crate::trap::{Exception, Priv};
 
 /// Instructions a hart may run past its budget right after an atomic (see [`Hart::run`]).
-const ATOMIC_GRACE: u64 = 16384;
+pub(crate) const ATOMIC_GRACE: u64 = 16384;
 
 /// Why [`Hart::run`] returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,8 +122,7 @@ impl Hart {
                 // OpenSBI 1.1's hart_start, which publishes the state before the start
                 // address) is not split by another hart's turn. One extension per call,
                 // so a hart spinning on atomics still yields.
-                let since = self.retired.wrapping_sub(self.core.last_atomic);
-                if extended || since >= ATOMIC_GRACE {
+                if extended || self.retired >= self.core.atomic_grace_end {
                     return Exit::Budget;
                 }
                 extended = true;

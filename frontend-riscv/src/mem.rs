@@ -182,7 +182,7 @@ impl HartCore {
     pub fn amo(&mut self, va: u64, size: u8, f: impl FnOnce(u64) -> u64) -> Result<u64, Exception> {
         let pa = self.amo_address(va, size, Access::Store)?;
         let old = self.ram.read(pa, size).unwrap_or(0);
-        self.last_atomic = self.retired_now;
+        self.atomic_grace_end = self.retired_now + crate::interp::ATOMIC_GRACE;
         let watch = self.ram.watch(pa);
         self.ram.write(pa, size, f(old));
         if watch.contains(PageWatch::HOST) {
@@ -210,7 +210,7 @@ impl HartCore {
         let pa = self.amo_address(va, size, Access::Store)?;
         let ok = self.ram.take_reservation(self.hartid as usize, pa);
         if ok {
-            self.last_atomic = self.retired_now;
+            self.atomic_grace_end = self.retired_now + crate::interp::ATOMIC_GRACE;
             let watch = self.ram.watch(pa);
             self.ram.write(pa, size, v);
             if !watch.is_empty() {
