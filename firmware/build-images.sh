@@ -1,31 +1,33 @@
 #!/usr/bin/env bash
 # Rebuild gasang's bundled Linux guest (firmware/images/) from Debian packages:
 #   Image.xz           Linux kernel (linux-source-6.12), config firmware/linux.config
-#   vmlinux.xz         the same kernel, ELF with reduced DWARF, for gdb (or System.map.xz)
+#   vmlinux.xz         ELF of that same build: full symbol table, no DWARF (for gdb)
+#   System.map.xz      its symbol map
 #   initramfs.cpio.gz  busybox (Debian's source package, static) + firmware/images/initramfs/
 #   fw_dynamic.bin     OpenSBI, copied from Debian's opensbi package
 #
-# Usage: firmware/build-images.sh [--regen-config [--config-only]] [--no-vmlinux] [BUILD_DIR]
+# Usage: firmware/build-images.sh [--regen-config [--config-only]] [--dwarf] [BUILD_DIR]
 #   BUILD_DIR       where sources are unpacked and built (default /tmp/gasang-images);
 #                   never inside the repository.
 #   --regen-config  derive firmware/linux.config anew from the riscv defconfig
 #                   (the trimming steps are in regen_config below) before building.
 #   --config-only   with --regen-config: stop after writing firmware/linux.config.
-#   --no-vmlinux    skip the second, debug-info build (keeps the committed vmlinux.xz).
+#   --dwarf         also build the kernel a second time with reduced DWARF 4 debug info,
+#                   as BUILD_DIR/vmlinux-dwarf (not shipped: ~9 MB even xz-compressed).
 # Environment: JOBS (default 2), NICE (default 19).
 # Needs root (or sudo) only to install missing Debian packages / add the deb-src entry.
 set -euo pipefail
 
 REGEN=0
 CONFIG_ONLY=0
-VMLINUX=1
+DWARF=0
 B=/tmp/gasang-images
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--regen-config) REGEN=1 ;;
 	--config-only) CONFIG_ONLY=1 ;;
-	--no-vmlinux) VMLINUX=0 ;;
-	-h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+	--dwarf) DWARF=1 ;;
+	-h | --help) sed -n '2,20p' "$0"; exit 0 ;;
 	-*) echo "unknown option $1" >&2; exit 2 ;;
 	*) B=$1 ;;
 	esac
@@ -110,7 +112,8 @@ regen_config() {
 	"${c[@]}" -d ARCH_MICROCHIP_POLARFIRE -d ARCH_MICROCHIP -d ARCH_RENESAS -d ARCH_SIFIVE \
 		-d ARCH_SOPHGO -d ARCH_STARFIVE -d SOC_STARFIVE -d ARCH_SUNXI -d ARCH_THEAD -d ARCH_CANAAN \
 		-d SOC_CANAAN_K210 -e ARCH_VIRT -d ERRATA_SIFIVE -d ERRATA_THEAD -d ERRATA_ANDES -d SIFIVE_CCACHE
-	"${c[@]}" -e SMP --set-val NR_CPUS 64 -e RISCV_ISA_C -e FPU
+	# secondary harts are started through SBI HSM only (no legacy spin-wait entry)
+	"${c[@]}" -e SMP --set-val NR_CPUS 64 -d RISCV_BOOT_SPINWAIT -e RISCV_ISA_C -e FPU
 	# initramfs: gzip only
 	"${c[@]}" -e BLK_DEV_INITRD -e RD_GZIP -d RD_BZIP2 -d RD_LZMA -d RD_XZ -d RD_LZO -d RD_LZ4 -d RD_ZSTD
 	# no networking at all
@@ -132,8 +135,8 @@ regen_config() {
 		-d CRYPTO_BLAKE2B
 	# devices of the virt board that gasang models
 	"${c[@]}" -e SERIAL_8250 -e SERIAL_8250_CONSOLE -e SERIAL_OF_PLATFORM -e SERIAL_EARLYCON \
-		-e SERIAL_EARLYCON_RISCV_SBI -e RISCV_SBI -e HVC_RISCV_SBI -e VIRTIO_MENU -e VIRTIO_MMIO \
-		-e VIRTIO_BLK -e VIRTIO_CONSOLE -e HW_RANDOM -e HW_RANDOM_VIRTIO -e RTC_CLASS \
+		-e SERIAL_EARLYCON_RISCV_SBI -e RISCV_SBI -e RISCV_SBI_V01 -e HVC_RISCV_SBI -e VIRTIO_MENU \
+		-e VIRTIO_MMIO -e VIRTIO_BLK -e VIRTIO_CONSOLE -e HW_RANDOM -e HW_RANDOM_VIRTIO -e RTC_CLASS \
 		-e RTC_DRV_GOLDFISH -e POWER_RESET -e POWER_RESET_SYSCON -e POWER_RESET_SYSCON_POWEROFF \
 		-e BLK_DEV_LOOP
 	# filesystems: ext4 driver (mounts ext2/ext3 too), tmpfs, devtmpfs
@@ -175,16 +178,19 @@ KO=$B/linux-build
 build_kernel "$KO"
 KREL=$(cat "$KO/include/config/kernel.release")
 
-if [ "$VMLINUX" = 1 ]; then
-	# Same config plus reduced DWARF 4 debug info; debug info does not change the code,
-	# so the addresses in this vmlinux are those of the shipped Image (checked below).
-	log "building the kernel with debug info (vmlinux for gdb)"
+if [ "$DWARF" = 1 ]; then
+	# Same config plus reduced DWARF 4 debug info. Debug info does not change the code: the
+	# two Images differ only in the two 20-byte build-id notes (kernel and vDSO), so this
+	# vmlinux-dwarf describes the shipped Image (checked here).
+	log "building the kernel with debug info (BUILD_DIR/vmlinux-dwarf)"
 	KD=$B/linux-build-debug
 	build_kernel "$KD" -d DEBUG_INFO_NONE -e DEBUG_INFO -e DEBUG_INFO_DWARF4 -e DEBUG_INFO_REDUCED \
-		-d DEBUG_INFO_COMPRESSED_NONE -d DEBUG_INFO_SPLIT -d GDB_SCRIPTS
-	if ! cmp -s "$KO/arch/riscv/boot/Image" "$KD/arch/riscv/boot/Image"; then
-		echo "WARNING: the debug build's Image differs from the shipped one; vmlinux symbols may not match" >&2
+		-e DEBUG_INFO_COMPRESSED_NONE -d DEBUG_INFO_SPLIT -d GDB_SCRIPTS
+	ndiff=$(cmp -l "$KO/arch/riscv/boot/Image" "$KD/arch/riscv/boot/Image" | wc -l || true)
+	if ! cmp -s "$KO/System.map" "$KD/System.map" || [ "$ndiff" -gt 40 ]; then
+		echo "WARNING: the debug build differs from the shipped Image ($ndiff bytes); its symbols may not match" >&2
 	fi
+	cp "$KD/vmlinux" "$B/vmlinux-dwarf"
 fi
 
 # ---------------------------------------------------------------- busybox
@@ -228,15 +234,8 @@ XZ=(xz -T1 --check=crc32 --lzma2=preset=9e,dict=16MiB)
 cp "$B/initramfs.cpio.gz" "$OUT/initramfs.cpio.gz"
 cp /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin "$OUT/fw_dynamic.bin"
 "${XZ[@]}" -c "$KO/System.map" >"$OUT/System.map.xz"
-if [ "$VMLINUX" = 1 ]; then
-	"${XZ[@]}" -c "$KD/vmlinux" >"$B/vmlinux.xz"
-	if [ "$(stat -c %s "$B/vmlinux.xz")" -lt $((8 * 1024 * 1024)) ]; then
-		cp "$B/vmlinux.xz" "$OUT/vmlinux.xz"
-	else
-		echo "vmlinux.xz is $(stat -c %s "$B/vmlinux.xz") bytes (>= 8 MiB): not shipped, System.map.xz only" >&2
-		rm -f "$OUT/vmlinux.xz"
-	fi
-fi
+# The ELF of the shipped Image (CONFIG_DEBUG_INFO is off: symbols, no DWARF).
+"${XZ[@]}" -c "$KO/vmlinux" >"$OUT/vmlinux.xz"
 
 {
 	echo "kernel: $KREL (Debian linux-source-6.12 $KVER_DEB)"
@@ -245,7 +244,7 @@ fi
 	echo "gcc: $(riscv64-linux-gnu-gcc --version | head -n1)"
 	echo "SOURCE_DATE_EPOCH: $SOURCE_DATE_EPOCH"
 	echo
-	(cd "$OUT" && sha256sum Image.xz initramfs.cpio.gz fw_dynamic.bin System.map.xz $([ -e vmlinux.xz ] && echo vmlinux.xz))
+	(cd "$OUT" && sha256sum Image.xz vmlinux.xz System.map.xz initramfs.cpio.gz fw_dynamic.bin)
 } >"$OUT/VERSIONS"
 cat "$OUT/VERSIONS"
 ls -l "$OUT"
