@@ -97,3 +97,65 @@ fn gdb_session_on_a_test_rom() {
         );
     }
 }
+
+#[test]
+fn gdb_session_on_the_bundled_kernel() {
+    // The kernel's symbols (vmlinux is shipped xz-compressed).
+    let xz = std::fs::read(common::repo().join("firmware/images/vmlinux.xz")).unwrap();
+    let mut elf = Vec::new();
+    lzma_rs::xz_decompress(&mut &xz[..], &mut elf).unwrap();
+    let vmlinux = std::env::temp_dir().join(format!("gasang-vmlinux-{}", std::process::id()));
+    std::fs::write(&vmlinux, elf).unwrap();
+    let port = free_port();
+    let spec = format!("tcp::{port}");
+    let mut emu = Command::new(env!("CARGO_BIN_EXE_gasang"))
+        .args(["-S", "-gdb", &spec])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(emu.stderr.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut err, &mut line).unwrap();
+    assert!(line.contains("waiting for gdb"), "{line}");
+    let target = format!("target remote 127.0.0.1:{port}");
+    let out = Command::new("timeout")
+        .args(["300", "gdb-multiarch", "-nx", "-batch"])
+        .arg(&vmlinux)
+        .args([
+            "-ex",
+            &target,
+            "-ex",
+            "break start_kernel",
+            "-ex",
+            "continue",
+            "-ex",
+            "p $priv",
+            "-ex",
+            "p/x (unsigned long)$satp >> 60",
+            "-ex",
+            "x/2gx &init_task",
+            "-ex",
+            "kill",
+        ])
+        .output()
+        .expect("gdb-multiarch runs (scripts/test.sh installs the Debian package gdb-multiarch)");
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let _ = emu.kill();
+    let _ = emu.wait();
+    let _ = std::fs::remove_file(&vmlinux);
+    for needle in [
+        "in start_kernel ()",
+        // S-mode, with paging on (satp.MODE = Sv57 = 10), reading a kernel virtual address.
+        "$1 = 1",
+        "$2 = 0xa",
+        "<init_task>:\t0x0000000000000000\t0x0000000000000001",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} missing from gdb's output:\n{text}"
+        );
+    }
+}
