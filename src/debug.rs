@@ -102,6 +102,19 @@ impl<'a> DebuggedMachine<'a> {
         }
     }
 
+    /// The physical address of `va` in `space`, as `hart` sees it.
+    fn physical(&mut self, hart: usize, va: u64, space: AddressSpace) -> Result<u64, MemoryError> {
+        match space {
+            AddressSpace::Physical => Ok(va),
+            AddressSpace::Virtual => self
+                .m
+                .harts
+                .get_mut(hart)
+                .and_then(|h| h.core.translate_quiet(va, 1).ok())
+                .ok_or(MemoryError { addr: va }),
+        }
+    }
+
     /// The instruction at `hart`'s pc, if it can be fetched.
     fn next_inst(&mut self, hart: usize) -> Option<Inst> {
         let pc = self.m.harts[hart].core.pc;
@@ -189,15 +202,7 @@ impl DebugTarget for DebuggedMachine<'_> {
     ) -> Result<(), MemoryError> {
         for (i, b) in buf.iter_mut().enumerate() {
             let va = addr.wrapping_add(i as u64);
-            let pa = match space {
-                AddressSpace::Physical => va,
-                AddressSpace::Virtual => self
-                    .m
-                    .harts
-                    .get_mut(hart)
-                    .and_then(|h| h.core.translate_quiet(va, 1).ok())
-                    .ok_or(MemoryError { addr: va })?,
-            };
+            let pa = self.physical(hart, va, space)?;
             // RAM and the boot ROM only: reading a device register could change its state.
             let rom = firmware::bootrom::BOOTROM_BASE
                 ..firmware::bootrom::BOOTROM_BASE + firmware::bootrom::BOOTROM_SIZE;
@@ -224,15 +229,7 @@ impl DebugTarget for DebuggedMachine<'_> {
     ) -> Result<(), MemoryError> {
         for (i, &b) in data.iter().enumerate() {
             let va = addr.wrapping_add(i as u64);
-            let pa = match space {
-                AddressSpace::Physical => va,
-                AddressSpace::Virtual => self
-                    .m
-                    .harts
-                    .get_mut(hart)
-                    .and_then(|h| h.core.translate_quiet(va, 1).ok())
-                    .ok_or(MemoryError { addr: va })?,
-            };
+            let pa = self.physical(hart, va, space)?;
             if !self.m.bus.ram().write(pa, 1, b as u64) {
                 return Err(MemoryError { addr: va });
             }

@@ -13,25 +13,31 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[test]
-fn gdb_session_on_a_test_rom() {
-    let rom = common::repo().join("test-roms/bin/rv64ui-add.elf");
+/// Starts gasang with `args` plus `-S -gdb tcp::PORT` and waits until the stub listens
+/// (it says so on stderr; a probe connection would take the one session it accepts).
+fn start_waiting_for_gdb(args: &[&str]) -> (std::process::Child, u16) {
     let port = free_port();
     let spec = format!("tcp::{port}");
     let mut emu = Command::new(env!("CARGO_BIN_EXE_gasang"))
-        .args(["-bios", "none", "-S", "-gdb", &spec, "-kernel"])
-        .arg(&rom)
+        .args(["-S", "-gdb", &spec])
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait for the stub to listen (it says so on stderr; a probe connection would take
-    // the one gdb session it accepts).
     let mut err = std::io::BufReader::new(emu.stderr.take().unwrap());
     let mut line = String::new();
     std::io::BufRead::read_line(&mut err, &mut line).unwrap();
     assert!(line.contains("waiting for gdb"), "{line}");
+    (emu, port)
+}
+
+#[test]
+fn gdb_session_on_a_test_rom() {
+    let rom = common::repo().join("test-roms/bin/rv64ui-add.elf");
+    let (mut emu, port) =
+        start_waiting_for_gdb(&["-bios", "none", "-kernel", rom.to_str().unwrap()]);
     let target = format!("target remote 127.0.0.1:{port}");
     // `timeout` bounds the session if the stub ever stops answering.
     let out = Command::new("timeout")
@@ -106,19 +112,7 @@ fn gdb_session_on_the_bundled_kernel() {
     lzma_rs::xz_decompress(&mut &xz[..], &mut elf).unwrap();
     let vmlinux = std::env::temp_dir().join(format!("gasang-vmlinux-{}", std::process::id()));
     std::fs::write(&vmlinux, elf).unwrap();
-    let port = free_port();
-    let spec = format!("tcp::{port}");
-    let mut emu = Command::new(env!("CARGO_BIN_EXE_gasang"))
-        .args(["-S", "-gdb", &spec])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = std::io::BufReader::new(emu.stderr.take().unwrap());
-    let mut line = String::new();
-    std::io::BufRead::read_line(&mut err, &mut line).unwrap();
-    assert!(line.contains("waiting for gdb"), "{line}");
+    let (mut emu, port) = start_waiting_for_gdb(&[]);
     let target = format!("target remote 127.0.0.1:{port}");
     let out = Command::new("timeout")
         .args(["300", "gdb-multiarch", "-nx", "-batch"])
