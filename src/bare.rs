@@ -13,6 +13,8 @@ use std::sync::Arc;
 use devices::{Clint, ClintState, Htif, HtifEvent, CLINT_SIZE};
 use emu_core::{Bus, Clock, ClockMode, GuestRam, RamError};
 use firmware::{LoadError, LoadedImage};
+use frontend_riscv::csr::MENVCFG_STCE;
+use frontend_riscv::trap::irq;
 use frontend_riscv::{Exit, Hart, Step};
 use thiserror::Error;
 
@@ -130,7 +132,6 @@ impl BareMachine {
 
     /// Brings the hart's view of time and its CLINT interrupt lines up to date.
     fn sync_devices(&mut self) {
-        use frontend_riscv::trap::irq;
         let c = &mut self.hart.core;
         c.set_time(self.clint.mtime());
         c.set_interrupt_line(irq::MTI, self.clint.mtip(0));
@@ -153,10 +154,10 @@ impl BareMachine {
     fn idle(&mut self) -> bool {
         let c = &self.hart.core;
         // Only an interrupt enabled in mie can end WFI (priv spec 3.3.3).
-        let timer_can_wake = c.mie & ((1 << 7) | (1 << 5)) != 0;
+        let timer_can_wake = c.mie & ((1 << irq::MTI) | (1 << irq::STI)) != 0;
         let deadline = [
             self.clint.next_deadline(),
-            (c.menvcfg >> 63 == 1 && c.stimecmp > c.time).then_some(c.stimecmp),
+            (c.menvcfg & MENVCFG_STCE != 0 && c.stimecmp > c.time).then_some(c.stimecmp),
         ]
         .into_iter()
         .flatten()

@@ -67,14 +67,10 @@ impl<'a> DebuggedMachine<'a> {
             LrD => return Some((base, 8, false, true)),
             ScW => return Some((base, 4, true, false)),
             ScD => return Some((base, 8, true, false)),
-            op if format!("{op:?}").starts_with("Amo") => {
-                let size = if format!("{op:?}").ends_with('W') {
-                    4
-                } else {
-                    8
-                };
-                return Some((base, size, true, true));
-            }
+            AmoswapW | AmoaddW | AmoxorW | AmoandW | AmoorW | AmominW | AmomaxW | AmominuW
+            | AmomaxuW => return Some((base, 4, true, true)),
+            AmoswapD | AmoaddD | AmoxorD | AmoandD | AmoorD | AmominD | AmomaxD | AmominuD
+            | AmomaxuD => return Some((base, 8, true, true)),
             _ => return None,
         };
         Some((addr, size, store, load))
