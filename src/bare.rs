@@ -182,7 +182,8 @@ impl BareMachine {
             let budget = if settle { HTIF_SETTLE } else { QUANTUM }.min(limit - self.executed);
             match self.run_hart(budget) {
                 Exit::HostWrite => settle = true,
-                exit @ (Exit::Budget | Exit::Wfi) => {
+                // No breakpoints are set here: Breakpoint cannot happen.
+                exit @ (Exit::Budget | Exit::Wfi | Exit::Breakpoint) => {
                     if settle {
                         settle = false;
                         if let Some(o) = self.htif_poll() {

@@ -1,32 +1,81 @@
 //! The virt board as a [`gdb::DebugTarget`]: registers, memory through each hart's
 //! translation, single steps, and a run loop that honours breakpoints and watchpoints.
 //!
-//! With no breakpoint or watchpoint set, `resume` runs the harts at full speed (the block
-//! cache). With any set, it runs them one instruction at a time: a breakpoint is checked
-//! before each instruction, and a watchpoint by computing a load's or store's data address
-//! before it runs. Slower, but exact, and the block cache stays untouched.
+//! With breakpoints only, `resume` runs the harts at full speed through the block cache:
+//! each hart checks its [`Hart::breakpoints`](frontend_riscv::Hart::breakpoints) at block
+//! entry, and a block holding one is cut short before it (one branch per block; nothing
+//! when none is set). With a watchpoint set, it runs them one instruction at a time and
+//! computes each load's and store's data address before it runs: slower, but exact for
+//! every access path (TLB hit or miss, AMOs, LR/SC). The stop comes before the access,
+//! as gdb expects on RISC-V (its watchpoints are "non-steppable", like the debug spec's
+//! triggers): gdb steps over the instruction itself and then shows old and new values.
+//!
+//! gdb also single-steps RISC-V in software (a breakpoint after the instruction, then
+//! continue). A continue from an instruction with a breakpoint at its fall-through
+//! address therefore runs that instruction alone first: if it traps, the stop is at the
+//! trap handler, as a hardware step would be.
+//!
+//! Breakpoint instructions gdb writes itself (`ebreak` through memory writes, when it
+//! does not use Z0) are treated as breakpoints at their address: they stop into gdb and
+//! never reach the guest's trap handler.
+//!
+//! A JIT must keep this contract: blocks stop before a breakpoint address (or fall back
+//! to the interpreter while breakpoints or watchpoints are set).
 
 use frontend_riscv::{Inst, Op, Priv};
 use gdb::{
     AddressSpace, BreakpointKind, DebugTarget, MemoryError, Register, StopReason, WatchKind,
 };
 
-use crate::virt::{VirtExit, VirtMachine};
+use crate::console::{Console, ConsoleEvent};
+use crate::virt::{RoundStop, VirtExit, VirtMachine};
 
 /// Breakpoints and watchpoints the debugger set.
 #[derive(Debug, Default)]
 pub struct DebugState {
     breakpoints: Vec<u64>,
     watchpoints: Vec<(u64, u64, WatchKind)>,
+    /// Addresses where gdb wrote an `ebreak` itself (M packets rather than Z0): they
+    /// are breakpoints too, so the guest never executes them.
+    written_ebreaks: Vec<u64>,
 }
+
+impl DebugState {
+    /// Every address to stop at.
+    fn stops(&self) -> Vec<u64> {
+        let mut v = self.breakpoints.clone();
+        v.extend(&self.written_ebreaks);
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Notes a debugger write of `data` at `addr`: an `ebreak` or `c.ebreak` written
+    /// whole becomes a breakpoint; other data over one removes it.
+    fn note_write(&mut self, addr: u64, data: &[u8]) {
+        let end = addr.wrapping_add(data.len() as u64);
+        self.written_ebreaks.retain(|&a| a + 2 <= addr || a >= end);
+        if data == EBREAK || data == C_EBREAK {
+            self.written_ebreaks.push(addr);
+        }
+    }
+}
+
+/// `ebreak` and `c.ebreak`, little-endian.
+const EBREAK: &[u8] = &[0x73, 0x00, 0x10, 0x00];
+const C_EBREAK: &[u8] = &[0x02, 0x90];
 
 /// A virt board under a debugger.
 pub struct DebuggedMachine<'a> {
     /// The machine.
     pub m: &'a mut VirtMachine,
+    /// The console: its input reaches the guest's UART while the guest runs.
+    console: Option<&'a Console>,
     state: DebugState,
     /// The exit the guest reached while debugged, if any.
     pub exit: Option<VirtExit>,
+    /// Where the last watchpoint stop was reported (hart, pc).
+    last_watch_stop: Option<(usize, u64)>,
 }
 
 impl std::fmt::Debug for DebuggedMachine<'_> {
@@ -38,12 +87,14 @@ impl std::fmt::Debug for DebuggedMachine<'_> {
 }
 
 impl<'a> DebuggedMachine<'a> {
-    /// Wraps `m`.
-    pub fn new(m: &'a mut VirtMachine) -> Self {
+    /// Wraps `m`; `console` input goes to the guest while it runs.
+    pub fn new(m: &'a mut VirtMachine, console: Option<&'a Console>) -> Self {
         DebuggedMachine {
             m,
+            console,
             state: DebugState::default(),
             exit: None,
+            last_watch_stop: None,
         }
     }
 
@@ -88,6 +139,60 @@ impl<'a> DebuggedMachine<'a> {
             };
             (overlap && hit).then_some((kind, addr))
         })
+    }
+
+    /// gdb single-steps RISC-V in software: it puts a breakpoint after the instruction
+    /// (and at a branch's target) and continues. When that instruction raises an
+    /// exception, hardware would step into the trap handler, but the guest would run
+    /// on from there. So a continue whose hart sits on an instruction with a breakpoint
+    /// at its fall-through address runs that one instruction first, and stops at the
+    /// handler if it trapped (or at the breakpoint it reached). `None`: go on normally.
+    fn software_step_over_trap(&mut self) -> Option<StopReason> {
+        let stops = self.state.stops();
+        for hart in 0..self.m.harts.len() {
+            let pc = self.m.harts[hart].core.pc;
+            let Some(inst) = self.next_inst(hart) else {
+                continue;
+            };
+            if stops.contains(&pc) || !stops.contains(&pc.wrapping_add(inst.len as u64)) {
+                continue;
+            }
+            if let Some((kind, addr)) = self.watch_hit(hart, &inst) {
+                if self.last_watch_stop != Some((hart, pc)) {
+                    self.last_watch_stop = Some((hart, pc));
+                    return Some(StopReason::Watchpoint { hart, kind, addr });
+                }
+            }
+            let (step, exit) = self.m.step_hart_detailed(hart);
+            if let Some(e) = exit {
+                return Some(self.exit_reason(e));
+            }
+            if step.trap.is_some() {
+                return Some(StopReason::Stepped { hart });
+            }
+            let core = &self.m.harts[hart].core;
+            if stops.contains(&core.pc) {
+                return Some(StopReason::Breakpoint { hart });
+            }
+        }
+        None
+    }
+
+    /// Passes console input to the guest; `Some` if the user quit (Ctrl-A X or a
+    /// signal) while the guest ran.
+    fn poll_console(&mut self) -> Option<StopReason> {
+        let con = self.console?;
+        if con.shutdown_requested() {
+            return Some(self.exit_reason(VirtExit::Signal));
+        }
+        for e in con.poll() {
+            match e {
+                ConsoleEvent::Input(bytes) => self.m.console_input(&bytes),
+                ConsoleEvent::Quit => return Some(self.exit_reason(VirtExit::Quit)),
+                ConsoleEvent::ToggleMonitor | ConsoleEvent::Eof => {}
+            }
+        }
+        None
     }
 
     fn exit_reason(&mut self, e: VirtExit) -> StopReason {
@@ -141,14 +246,8 @@ impl DebugTarget for DebuggedMachine<'_> {
             Register::Pc => Some(c.pc),
             Register::F(n) => c.f.get(n as usize).copied(),
             Register::Priv => Some(c.priv_level as u64),
-            Register::Csr(num) => {
-                // The debugger sees every CSR, whatever mode the hart is in.
-                let saved = c.priv_level;
-                c.priv_level = Priv::Machine;
-                let v = c.csr_read(num, false).ok();
-                c.priv_level = saved;
-                v
-            }
+            // The debugger sees every CSR, whatever mode the hart is in.
+            Register::Csr(num) => crate::regs::read_csr(c, num),
         }
     }
 
@@ -230,10 +329,21 @@ impl DebugTarget for DebuggedMachine<'_> {
                 return Err(MemoryError { addr: va });
             }
         }
+        if space == AddressSpace::Virtual {
+            self.state.note_write(addr, data);
+        }
         Ok(())
     }
 
     fn step(&mut self, hart: usize) -> StopReason {
+        if self
+            .state
+            .written_ebreaks
+            .contains(&self.m.harts[hart].core.pc)
+        {
+            // An ebreak gdb wrote: stop into gdb, never into the guest's handler.
+            return StopReason::Breakpoint { hart };
+        }
         if let Some(e) = self.m.step_hart(hart) {
             return self.exit_reason(e);
         }
@@ -242,16 +352,39 @@ impl DebugTarget for DebuggedMachine<'_> {
 
     fn resume(&mut self, interrupted: &mut dyn FnMut() -> bool) -> StopReason {
         let harts = self.m.harts.len();
-        if self.state.breakpoints.is_empty() && self.state.watchpoints.is_empty() {
-            loop {
-                if let Some(e) = self.m.run_round() {
-                    return self.exit_reason(e);
+        if let Some(stop) = self.software_step_over_trap() {
+            return stop;
+        }
+        if self.state.watchpoints.is_empty() {
+            // Breakpoints only: the harts check them at block boundaries (fast path).
+            let stops = self.state.stops();
+            for h in self.m.harts.iter_mut() {
+                h.breakpoints = stops.clone();
+                // The instruction a continue starts at is not a new hit.
+                h.skip_breakpoint = Some(h.core.pc);
+            }
+            let reason = loop {
+                match self.m.run_round() {
+                    Some(RoundStop::Exit(e)) => break self.exit_reason(e),
+                    Some(RoundStop::Breakpoint(hart)) => break StopReason::Breakpoint { hart },
+                    None => {}
                 }
                 if interrupted() {
-                    return StopReason::Interrupted { hart: 0 };
+                    break StopReason::Interrupted { hart: 0 };
                 }
+                if let Some(stop) = self.poll_console() {
+                    break stop;
+                }
+            };
+            for h in self.m.harts.iter_mut() {
+                h.breakpoints.clear();
+                h.skip_breakpoint = None;
             }
+            return reason;
         }
+        // Watchpoints: one instruction at a time, each load's and store's address
+        // computed before it runs.
+        let stops = self.state.stops();
         let mut first = true;
         let mut n: u64 = 0;
         loop {
@@ -259,22 +392,35 @@ impl DebugTarget for DebuggedMachine<'_> {
                 for _ in 0..256 {
                     let pc = self.m.harts[hart].core.pc;
                     // The instruction a continue starts at is not a new hit.
-                    if !first && self.state.breakpoints.contains(&pc) {
+                    if !first && stops.contains(&pc) {
                         return StopReason::Breakpoint { hart };
                     }
+                    // gdb treats RISC-V watchpoints as triggering before the access
+                    // (like the debug spec's triggers): it steps over the instruction
+                    // itself, then compares values. So stop before it runs, except
+                    // when gdb continues from that very stop without stepping.
+                    let repeat = first && self.last_watch_stop == Some((hart, pc));
                     first = false;
-                    let watch = self.next_inst(hart).and_then(|i| self.watch_hit(hart, &i));
+                    if !repeat {
+                        let watch = self.next_inst(hart).and_then(|i| self.watch_hit(hart, &i));
+                        if let Some((kind, addr)) = watch {
+                            self.last_watch_stop = Some((hart, pc));
+                            return StopReason::Watchpoint { hart, kind, addr };
+                        }
+                    }
                     if let Some(e) = self.m.step_hart(hart) {
                         return self.exit_reason(e);
-                    }
-                    if let Some((kind, addr)) = watch {
-                        return StopReason::Watchpoint { hart, kind, addr };
                     }
                 }
             }
             n += 1;
-            if n.is_multiple_of(16) && interrupted() {
-                return StopReason::Interrupted { hart: 0 };
+            if n.is_multiple_of(16) {
+                if interrupted() {
+                    return StopReason::Interrupted { hart: 0 };
+                }
+                if let Some(stop) = self.poll_console() {
+                    return stop;
+                }
             }
         }
     }
@@ -302,23 +448,17 @@ impl DebugTarget for DebuggedMachine<'_> {
         true
     }
 
-    fn monitor(&mut self, cmd: &str, out: &mut String) -> bool {
-        match cmd.trim() {
-            "info registers" | "info r" => {
-                for h in &self.m.harts {
-                    out.push_str(&crate::regs::format_registers(&h.core));
-                }
+    fn monitor(&mut self, hart: usize, cmd: &str, out: &mut String) -> bool {
+        if cmd.trim() == "help" {
+            out.push_str(crate::monitor::INFO_HELP);
+            return true;
+        }
+        match crate::monitor::info_command(self.m, hart, cmd.trim()) {
+            Some(text) => {
+                out.push_str(&text);
                 true
             }
-            "info status" => {
-                out.push_str(&format!("{} instructions executed\n", self.m.executed()));
-                true
-            }
-            "help" => {
-                out.push_str("info registers   all registers and CSRs of every hart\ninfo status      instructions executed\n");
-                true
-            }
-            _ => false,
+            None => false,
         }
     }
 }

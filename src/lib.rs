@@ -16,6 +16,7 @@ pub mod monitor;
 pub mod qemu_args;
 pub mod regs;
 pub mod size;
+pub mod trace;
 pub mod virt;
 
 pub use bare::{BareMachine, MachineError, Outcome};

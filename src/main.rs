@@ -2,18 +2,23 @@
 //! the bundled Linux image); `gasang run` runs a bare-metal program.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use emu_core::ClockMode;
 use firmware::boot::BootImages;
+use firmware::LoadedImage;
+use frontend_riscv::trace::{parse_trace_items, TraceFlags, TRACE_ITEMS};
 use gasang::console::{restore_terminal, Console};
 use gasang::disasm::Disassembler;
 use gasang::images::{bundled, decompress, read_image};
 use gasang::qemu_args::{normalize, KeyValues};
 use gasang::size::parse_size;
+use gasang::trace::TraceLog;
 use gasang::virt::{DriveConfig, VirtConfig, VirtExit, VirtMachine, DETERMINISTIC_INSNS_PER_TICK};
 use gasang::{BareMachine, Outcome};
 
@@ -92,8 +97,8 @@ struct VirtArgs {
     /// Stop after this many instructions (all harts together).
     #[arg(long = "max-insns", value_name = "N")]
     max_insns: Option<u64>,
-    /// Wait for gdb before the first instruction (with -s or -gdb; gasang always waits
-    /// for gdb to attach when a gdb port is given).
+    /// Wait for gdb before the first instruction (with -s or -gdb). Without it the
+    /// guest runs at once and gdb may attach at any time.
     #[arg(short = 'S')]
     gdb_wait: bool,
     /// gdb stub on 127.0.0.1:1234 (`-gdb tcp::1234`).
@@ -102,6 +107,13 @@ struct VirtArgs {
     /// gdb stub address: `tcp::PORT` (127.0.0.1) or `tcp:HOST:PORT`.
     #[arg(long = "gdb", value_name = "DEV")]
     gdb: Option<String>,
+    /// QEMU-style traces: a comma-separated list of in_asm, exec, cpu, int, mmu (or
+    /// `all`); `-d help` lists them.
+    #[arg(short = 'd', value_name = "ITEMS")]
+    trace_items: Option<String>,
+    /// Write the `-d` traces to FILE instead of stderr.
+    #[arg(short = 'D', value_name = "FILE")]
+    trace_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -124,6 +136,13 @@ struct RunArgs {
     /// written, and traps.
     #[arg(long)]
     trace: bool,
+    /// QEMU-style traces: a comma-separated list of in_asm, exec, cpu, int, mmu (or
+    /// `all`); `-d help` lists them.
+    #[arg(short = 'd', value_name = "ITEMS")]
+    trace_items: Option<String>,
+    /// Write the `-d` traces to FILE instead of stderr.
+    #[arg(short = 'D', value_name = "FILE")]
+    trace_file: Option<PathBuf>,
     /// The program.
     program: PathBuf,
 }
@@ -336,33 +355,73 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
         (None, true) => Some(gdb::parse_gdb_spec("tcp::1234").map_err(anyhow::Error::msg)?),
         (None, false) => None,
     };
-    let console = Console::start(gdb_addr.is_none());
-    let mut debug_first = gdb_addr;
+    let trace_items = trace_flags(a.trace_items.as_deref(), a.trace_file.as_deref())?;
+    // The stub listens from the start (so a busy port is reported at once); gdb may
+    // connect before the first instruction (-S) or at any time later, and again after
+    // detaching.
+    let listener = match gdb_addr {
+        Some(addr) => Some(
+            TcpListener::bind(addr)
+                .with_context(|| format!("gdb stub: cannot listen on {addr}"))?,
+        ),
+        None => None,
+    };
+    // With -S gdb drives from the start: the terminal stays in cooked mode.
+    let console = Console::start(!a.gdb_wait);
+    let mut wait_for_gdb = a.gdb_wait;
+    let mut tracer: Option<Arc<TraceLog>> = None;
     loop {
         let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
-        if let Some(addr) = debug_first.take() {
-            eprintln!("gasang: waiting for gdb on {addr}");
-            let mut dm = gasang::debug::DebuggedMachine::new(&mut m);
-            let reason = gdb::listen_and_serve(&mut dm, addr).map_err(anyhow::Error::msg)?;
-            let exit = dm.exit;
-            if let Some(e) = exit {
-                m.flush_disks();
-                return Ok(match e {
-                    VirtExit::Fail(code) => ExitCode::from(code.clamp(1, 255) as u8),
-                    _ => ExitCode::SUCCESS,
-                });
+        if let Some(flags) = trace_items {
+            if tracer.is_none() {
+                let mut symbols = m.plan.symbols.clone();
+                if a.kernel.is_none() && a.bios.is_none() && a.initrd.is_none() {
+                    symbols.push(bundled_kernel_symbols()?);
+                }
+                tracer = Some(Arc::new(
+                    TraceLog::new(flags, a.trace_file.as_deref(), symbols)
+                        .context("cannot open the trace file (-D)")?,
+                ));
             }
-            if reason == gdb::DisconnectReason::Kill {
-                m.flush_disks();
-                return Ok(ExitCode::SUCCESS);
+            for h in &mut m.harts {
+                h.core.set_tracer(tracer.clone().map(|t| t as _), flags);
             }
         }
-        let exit = m.run(Some(&console), a.max_insns);
+        let _flush = FlushOnDrop(tracer.clone());
+        let mut gdb_conn = None;
+        if let (Some(l), Some(addr)) = (&listener, gdb_addr) {
+            if std::mem::take(&mut wait_for_gdb) {
+                eprintln!("gasang: waiting for gdb on {addr}");
+                gdb_conn = Some(l.accept().context("gdb stub: accept failed")?.0);
+            } else {
+                eprintln!("gasang: gdb stub listening on {addr}");
+            }
+            l.set_nonblocking(true)
+                .context("gdb stub: cannot poll the listener")?;
+        }
+        let exit = loop {
+            if let Some(conn) = gdb_conn.take() {
+                let mut dm = gasang::debug::DebuggedMachine::new(&mut m, Some(&console));
+                let reason = gdb::serve(&mut dm, conn).map_err(anyhow::Error::msg)?;
+                if let Some(e) = dm.exit {
+                    break e;
+                }
+                if reason == gdb::DisconnectReason::Kill {
+                    break VirtExit::Quit;
+                }
+            }
+            match m.run(Some(&console), a.max_insns, listener.as_ref()) {
+                VirtExit::DebuggerAttached => gdb_conn = m.take_debugger(),
+                e => break e,
+            }
+        };
         m.flush_disks();
         let _ = std::io::stdout().flush();
         match exit {
             VirtExit::Reset if !a.no_reboot => continue,
-            VirtExit::Reset | VirtExit::PowerOff | VirtExit::Quit => return Ok(ExitCode::SUCCESS),
+            VirtExit::Reset | VirtExit::PowerOff | VirtExit::Quit | VirtExit::DebuggerAttached => {
+                return Ok(ExitCode::SUCCESS)
+            }
             VirtExit::Fail(code) => return Ok(ExitCode::from(code.clamp(1, 255) as u8)),
             VirtExit::Signal => {
                 restore_terminal();
@@ -384,7 +443,45 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
     }
 }
 
+/// Flushes the trace log when the run ends, whichever way.
+struct FlushOnDrop(Option<Arc<TraceLog>>);
+
+impl Drop for FlushOnDrop {
+    fn drop(&mut self) {
+        if let Some(t) = &self.0 {
+            t.flush();
+        }
+    }
+}
+
+/// The `-d` items, or `None` without `-d`. `-d help` prints the list and exits.
+fn trace_flags(items: Option<&str>, file: Option<&Path>) -> Result<Option<TraceFlags>> {
+    match items {
+        None if file.is_some() => bail!("-D FILE writes the traces -d ITEMS selects: give -d too"),
+        None => Ok(None),
+        Some("help") => {
+            println!("Trace items for -d (comma-separated):");
+            for (name, _, what) in TRACE_ITEMS {
+                println!("{name:<8} {what}");
+            }
+            println!("{:<8} all of the above", "all");
+            std::process::exit(0);
+        }
+        Some(list) => parse_trace_items(list)
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("-d {list}: {e}")),
+    }
+}
+
+/// Symbols of the bundled kernel (its `vmlinux`, kept for traces and gdb).
+fn bundled_kernel_symbols() -> Result<LoadedImage> {
+    let mut img = bundled("vmlinux.xz")?;
+    decompress(&mut img)?;
+    firmware::read_symbols(&img.bytes).with_context(|| format!("{}: no symbols", img.name))
+}
+
 fn run(args: &RunArgs) -> Result<ExitCode> {
+    let trace_items = trace_flags(args.trace_items.as_deref(), args.trace_file.as_deref())?;
     let program = std::fs::read(&args.program)
         .with_context(|| format!("cannot read {}", args.program.display()))?;
     let mut m = BareMachine::new(&program, args.memory, Box::new(std::io::stdout()))
@@ -395,6 +492,18 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
             args.program.display()
         );
     }
+    let tracer = match trace_items {
+        Some(flags) => {
+            let t = Arc::new(
+                TraceLog::new(flags, args.trace_file.as_deref(), vec![m.image.clone()])
+                    .context("cannot open the trace file (-D)")?,
+            );
+            m.hart.core.set_tracer(Some(t.clone()), flags);
+            Some(t)
+        }
+        None => None,
+    };
+    let _flush = FlushOnDrop(tracer);
     let outcome = if args.trace {
         run_traced(&mut m, args.max_insns)?
     } else {

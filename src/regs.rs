@@ -2,7 +2,8 @@
 
 use frontend_riscv::HartCore;
 
-const ABI: [&str; 32] = [
+/// ABI names of x0..x31.
+pub const ABI: [&str; 32] = [
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
     "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
     "t5", "t6",
@@ -41,5 +42,41 @@ pub fn format_registers(c: &HartCore) -> String {
         s += if i % 4 == 3 { "\n" } else { "  " };
     }
     s.push('\n');
+    s
+}
+
+/// Reads CSR `num` of `c` as M-mode would, whatever mode the hart is in (debuggers and
+/// the monitor see every CSR). `None` if the CSR does not exist.
+pub fn read_csr(c: &mut HartCore, num: u16) -> Option<u64> {
+    let saved = c.priv_level;
+    c.priv_level = frontend_riscv::Priv::Machine;
+    let v = c.csr_read(num, false).ok();
+    c.priv_level = saved;
+    v
+}
+
+/// [`format_registers`] plus the floating-point registers and every CSR gdb knows of
+/// (`monitor info registers`).
+pub fn format_all_registers(c: &mut HartCore) -> String {
+    let mut s = format_registers(c);
+    for i in 0..32 {
+        s += &format!("f{i:<2}  {:016x}", c.f[i]);
+        s += if i % 4 == 3 { "\n" } else { "  " };
+    }
+    let csrs = gdb::arch::csr_list();
+    let mut col = 0;
+    for (name, num) in csrs.iter().map(|(n, c)| (n.as_str(), *c)).chain([
+        ("fflags", 0x001),
+        ("frm", 0x002),
+        ("fcsr", 0x003),
+    ]) {
+        let Some(v) = read_csr(c, num) else { continue };
+        s += &format!("{name:<10} {v:016x}");
+        col += 1;
+        s += if col % 4 == 0 { "\n" } else { "  " };
+    }
+    if col % 4 != 0 {
+        s.push('\n');
+    }
     s
 }

@@ -3,9 +3,10 @@
 //! 1 to 8 harts interleaved on one host thread in fixed quanta (deterministic order).
 
 use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use devices::{
     BlkFlusher, Clint, ClintState, EmptySlot, GoldfishRtc, GoldfishRtcState, Plic, PlicState,
@@ -18,7 +19,7 @@ use firmware::boot::{plan_boot, BootImages, BootPlan};
 use firmware::bootrom::{reset_vector, BOOTROM_BASE, BOOTROM_SIZE};
 use firmware::fdt::{build_fdt, BoardDescription, VIRT_LAYOUT};
 use frontend_riscv::trap::irq;
-use frontend_riscv::{Exit, Hart};
+use frontend_riscv::{Exit, Hart, Step};
 use thiserror::Error;
 
 use crate::console::{Console, ConsoleEvent};
@@ -40,6 +41,8 @@ fn quantum() -> u64 {
             .unwrap_or(8192)
     })
 }
+/// How often [`VirtMachine::run`] looks for a gdb connection.
+const GDB_POLL: Duration = Duration::from_millis(20);
 /// Instructions per `mtime` tick in deterministic mode.
 pub const DETERMINISTIC_INSNS_PER_TICK: u64 = 10;
 /// Fixed RTC start time in deterministic mode (2026-01-01T00:00:00Z).
@@ -111,6 +114,9 @@ pub enum VirtExit {
     Signal,
     /// The instruction limit was reached.
     InsnLimit(u64),
+    /// gdb connected to the stub's listener: [`VirtMachine::take_debugger`] has the
+    /// connection.
+    DebuggerAttached,
 }
 
 /// The board.
@@ -131,6 +137,17 @@ pub struct VirtMachine {
     /// Where the images went.
     pub plan: BootPlan,
     executed: u64,
+    /// A gdb connection accepted while running.
+    debugger: Option<TcpStream>,
+}
+
+/// Why [`VirtMachine::run_round`] ended early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundStop {
+    /// The guest ended.
+    Exit(VirtExit),
+    /// This hart reached a breakpoint.
+    Breakpoint(usize),
 }
 
 impl std::fmt::Debug for VirtMachine {
@@ -294,6 +311,7 @@ impl VirtMachine {
             fdt,
             plan,
             executed: 0,
+            debugger: None,
         })
     }
 
@@ -371,6 +389,11 @@ impl VirtMachine {
     /// Executes one instruction on hart `h` (a debugger's single step); devices and time
     /// follow. Returns how the guest ended, if this step ended it.
     pub fn step_hart(&mut self, h: usize) -> Option<VirtExit> {
+        self.step_hart_detailed(h).1
+    }
+
+    /// [`VirtMachine::step_hart`], also returning what the step did (the trap it took).
+    pub fn step_hart_detailed(&mut self, h: usize) -> (Step, Option<VirtExit>) {
         self.sync_hart(h);
         let before = self.harts[h].retired();
         let step = self.harts[h].step(&mut self.bus);
@@ -381,14 +404,20 @@ impl VirtMachine {
             self.idle(None);
         }
         self.bus.poll_devices();
-        self.power_request()
+        (step, self.power_request())
     }
 
-    /// Runs every hart for one quantum (a debugger's continue without breakpoints).
-    pub fn run_round(&mut self) -> Option<VirtExit> {
+    /// Runs every hart for one quantum (a debugger's continue). Ends early when a hart
+    /// reaches one of its [`Hart::breakpoints`](frontend_riscv::Hart::breakpoints).
+    pub fn run_round(&mut self) -> Option<RoundStop> {
         let mut all_waiting = true;
         for h in 0..self.harts.len() {
-            all_waiting &= self.run_hart(h, quantum()) == Exit::Wfi;
+            let exit = self.run_hart(h, quantum());
+            if exit == Exit::Breakpoint {
+                self.bus.poll_devices();
+                return Some(RoundStop::Breakpoint(h));
+            }
+            all_waiting &= exit == Exit::Wfi;
             if self.test.has_request() {
                 break;
             }
@@ -397,7 +426,7 @@ impl VirtMachine {
         if all_waiting {
             self.idle(None);
         }
-        self.power_request()
+        self.power_request().map(RoundStop::Exit)
     }
 
     /// The next timer deadline (CLINT, Sstc, RTC alarm) in `mtime` ticks, if any.
@@ -415,14 +444,38 @@ impl VirtMachine {
             .min()
     }
 
+    /// The gdb connection that ended [`VirtMachine::run`] with
+    /// [`VirtExit::DebuggerAttached`].
+    pub fn take_debugger(&mut self) -> Option<TcpStream> {
+        self.debugger.take()
+    }
+
     /// Runs the board until the guest powers off or resets, the user quits, a signal
-    /// arrives, or `max_insns` instructions have run.
-    pub fn run(&mut self, console: Option<&Console>, max_insns: Option<u64>) -> VirtExit {
+    /// arrives, `max_insns` instructions have run, or gdb connects to `gdb_listener`
+    /// (a non-blocking listener, polled every 20 ms).
+    pub fn run(
+        &mut self,
+        console: Option<&Console>,
+        max_insns: Option<u64>,
+        gdb_listener: Option<&TcpListener>,
+    ) -> VirtExit {
         let limit = max_insns.unwrap_or(u64::MAX);
         let mut monitor: Option<Monitor> = None;
+        let mut last_poll = Instant::now();
         loop {
             if self.executed >= limit {
                 return VirtExit::InsnLimit(self.executed);
+            }
+            if let Some(l) = gdb_listener {
+                if last_poll.elapsed() >= GDB_POLL {
+                    last_poll = Instant::now();
+                    if let Ok((conn, _)) = l.accept() {
+                        if conn.set_nonblocking(false).is_ok() {
+                            self.debugger = Some(conn);
+                            return VirtExit::DebuggerAttached;
+                        }
+                    }
+                }
             }
             let mut all_waiting = true;
             if monitor.is_none() {

@@ -180,6 +180,31 @@ pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> 
         ram.zero(addr + filesz as u64, memsz - filesz as u64)
             .map_err(fits)?;
     }
+    add_symbols(&elf, &mut img);
+    Ok(img)
+}
+
+/// The symbols (and entry point) of a RISC-V ELF file, without loading it: for traces
+/// and debuggers given a separate symbol file (e.g. a kernel's `vmlinux`).
+pub fn read_symbols(bytes: &[u8]) -> Result<LoadedImage, LoadError> {
+    let elf = Elf::parse(bytes).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    if elf.header.e_machine != header::EM_RISCV {
+        return Err(LoadError::WrongMachine(format!(
+            "machine {}",
+            header::machine_to_str(elf.header.e_machine)
+        )));
+    }
+    let mut img = LoadedImage {
+        entry: elf.header.e_entry,
+        ..Default::default()
+    };
+    add_symbols(&elf, &mut img);
+    Ok(img)
+}
+
+/// Adds `elf`'s named function, object and untyped symbols (sorted by address) and the
+/// HTIF `tohost`/`fromhost` addresses to `img`.
+fn add_symbols(elf: &Elf, img: &mut LoadedImage) {
     for sym in elf.syms.iter() {
         let Some(name) = elf.strtab.get_at(sym.st_name) else {
             continue;
@@ -189,7 +214,9 @@ pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> 
             "fromhost" => img.fromhost = Some(sym.st_value),
             _ => {}
         }
+        // `$x`/`$d` are mapping symbols (code/data markers), not names.
         if !name.is_empty()
+            && !name.starts_with('$')
             && (sym.is_function()
                 || sym.st_type() == goblin::elf::sym::STT_NOTYPE
                 || sym.st_type() == goblin::elf::sym::STT_OBJECT)
@@ -203,7 +230,6 @@ pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> 
         }
     }
     img.symbols.sort_by_key(|s| s.addr);
-    Ok(img)
 }
 
 #[cfg(test)]

@@ -9,4 +9,4 @@ pub mod bootrom;
 mod elf;
 pub mod fdt;
 
-pub use elf::{load_elf, load_image, load_raw, LoadError, LoadedImage, Symbol};
+pub use elf::{load_elf, load_image, load_raw, read_symbols, LoadError, LoadedImage, Symbol};

@@ -14,6 +14,7 @@ use emu_core::{Bus, GuestRam, PageWatch, PAGE_SIZE};
 use crate::decode::decode;
 use crate::hart::HartCore;
 use crate::inst::{inst_len, Inst};
+use crate::trace::TRACE_IN_ASM;
 use crate::trap::Exception;
 
 /// Longest block, in instructions.
@@ -139,7 +140,7 @@ impl BlockCache {
         }
         let idx = match self.by_pa.get(&pa) {
             Some(&i) => i,
-            None => match self.build(core, pa) {
+            None => match self.build(core, pa, pc) {
                 Some(i) => i,
                 None => return Ok(Lookup::Uncached),
             },
@@ -152,7 +153,7 @@ impl BlockCache {
         Ok(Lookup::Block(idx))
     }
 
-    fn build(&mut self, core: &mut HartCore, pa: u64) -> Option<u32> {
+    fn build(&mut self, core: &mut HartCore, pa: u64, vpc: u64) -> Option<u32> {
         let ram = &core.ram;
         let page = pa & !(PAGE_SIZE - 1);
         let page_end = page + PAGE_SIZE;
@@ -181,6 +182,11 @@ impl BlockCache {
         }
         // A block ending on a page boundary without a control transfer falls through:
         // the next block is looked up normally.
+        if core.trace_flags & TRACE_IN_ASM != 0 {
+            if let Some(t) = &core.tracer {
+                t.block_decoded(core.hartid, vpc, pa, &insts);
+            }
+        }
         let idx = self.blocks.len() as u32;
         self.blocks.push(Block {
             pa,

@@ -7,6 +7,7 @@ use emu_core::{Clock, GuestRam};
 use crate::csr::mstatus;
 use crate::pmp::Pmp;
 use crate::tlb::Tlb;
+use crate::trace::{TraceFlags, Tracer, TrapEvent, TRACE_INT};
 use crate::trap::{irq, Exception, Priv};
 
 /// Number of TLBs: one per effective privilege level (U, S, M).
@@ -113,6 +114,10 @@ pub struct HartCore {
     pub ram: Arc<GuestRam>,
     /// `host pointer - guest physical address` for RAM.
     pub(crate) ram_host_delta: u64,
+    /// What to trace (`TRACE_*` bits); 0 = tracing off. Set with [`HartCore::set_tracer`].
+    pub trace_flags: TraceFlags,
+    /// Where trace events go.
+    pub tracer: Option<Arc<dyn Tracer>>,
 }
 
 impl std::fmt::Debug for HartCore {
@@ -180,7 +185,15 @@ impl HartCore {
             seen_watch_epoch: u64::MAX,
             ram,
             ram_host_delta,
+            trace_flags: 0,
+            tracer: None,
         }
+    }
+
+    /// Sends the events in `flags` to `tracer` (or stops tracing with `None`).
+    pub fn set_tracer(&mut self, tracer: Option<Arc<dyn Tracer>>, flags: TraceFlags) {
+        self.trace_flags = if tracer.is_some() { flags } else { 0 };
+        self.tracer = tracer;
     }
 
     /// Drops cached write permission for pages that gained a watch flag (cached code,
@@ -276,6 +289,30 @@ impl HartCore {
     }
 
     fn trap(&mut self, code: u64, interrupt: bool, tval: u64) {
+        let (from, epc) = (self.priv_level, self.pc);
+        self.enter_trap(code, interrupt, tval);
+        if self.trace_flags & TRACE_INT != 0 {
+            self.trace_trap(TrapEvent {
+                hartid: self.hartid,
+                interrupt,
+                code,
+                tval,
+                epc,
+                from,
+                to: self.priv_level,
+                handler: self.pc,
+            });
+        }
+    }
+
+    #[cold]
+    fn trace_trap(&self, event: TrapEvent) {
+        if let Some(t) = &self.tracer {
+            t.trap(&event);
+        }
+    }
+
+    fn enter_trap(&mut self, code: u64, interrupt: bool, tval: u64) {
         let deleg = if interrupt {
             self.mideleg
         } else {

@@ -11,6 +11,7 @@ use crate::csr::mstatus;
 use crate::decode::decode;
 use crate::hart::HartCore;
 use crate::inst::{inst_len, Inst, Op};
+use crate::trace::{TRACE_CPU, TRACE_EXEC};
 use crate::trap::{Exception, Priv};
 
 /// Instructions a hart may run past its budget right after an atomic (see [`Hart::run`]).
@@ -25,6 +26,8 @@ pub enum Exit {
     Wfi,
     /// A store hit a page the host watches (see `PageWatch::HOST`) or a device register.
     HostWrite,
+    /// The pc reached one of [`Hart::breakpoints`] (the instruction there has not run).
+    Breakpoint,
 }
 
 /// What one [`Hart::step`] did.
@@ -48,6 +51,13 @@ pub struct Hart {
     pub core: HartCore,
     cache: BlockCache,
     retired: u64,
+    /// Virtual addresses [`Hart::run`] stops at (a debugger's breakpoints), before the
+    /// instruction there runs. Checked at block entry, and a block holding one is cut
+    /// short before it, so the check costs one branch per block and nothing when empty.
+    pub breakpoints: Vec<u64>,
+    /// A breakpoint address not to stop at the next time the pc is there (a resume
+    /// starting on a breakpoint).
+    pub skip_breakpoint: Option<u64>,
 }
 
 impl std::fmt::Debug for Hart {
@@ -66,6 +76,8 @@ impl Hart {
             cache: BlockCache::new(&ram),
             core: HartCore::new(hartid, ram, reset_pc),
             retired: 0,
+            breakpoints: Vec::new(),
+            skip_breakpoint: None,
         }
     }
 
@@ -128,13 +140,27 @@ impl Hart {
                 extended = true;
                 done = budget.saturating_sub(ATOMIC_GRACE);
             }
+            let mut next_bp = None;
+            if !self.breakpoints.is_empty() {
+                match self.next_breakpoint() {
+                    Err(()) => return Exit::Breakpoint,
+                    Ok(bp) => next_bp = bp,
+                }
+            }
             let (n, stopped) = match self.cache.lookup(&mut self.core, bus) {
                 Ok(Lookup::Block(b)) => {
-                    let insts = &self.cache.block(b).insts;
-                    exec_block(&mut self.core, bus, insts)
+                    let mut insts = &self.cache.block(b).insts[..];
+                    if let Some(bp) = next_bp {
+                        insts = &insts[..insts_before(insts, self.core.pc, bp)];
+                    }
+                    if self.core.trace_flags & (TRACE_EXEC | TRACE_CPU) != 0 {
+                        traced_exec(&mut self.core, bus, insts)
+                    } else {
+                        exec_block(&mut self.core, bus, insts)
+                    }
                 }
                 Ok(Lookup::Uncached) => match self.fetch_uncached(bus) {
-                    Ok(inst) => exec_block(&mut self.core, bus, &[inst]),
+                    Ok(inst) => traced_exec(&mut self.core, bus, &[inst]),
                     Err(e) => {
                         self.core.take_exception(e);
                         (0, false)
@@ -157,6 +183,27 @@ impl Hart {
                 }
             }
         }
+    }
+
+    /// With breakpoints set: `Err` if the pc is at one (stop now), else the nearest
+    /// one after the pc on the same page (the most a block can reach), if any.
+    #[cold]
+    fn next_breakpoint(&mut self) -> Result<Option<u64>, ()> {
+        let pc = self.core.pc;
+        if self.breakpoints.contains(&pc) {
+            if self.skip_breakpoint.take() != Some(pc) {
+                return Err(());
+            }
+        } else {
+            self.skip_breakpoint = None;
+        }
+        let page_end = (pc | (emu_core::PAGE_SIZE - 1)).wrapping_add(1);
+        Ok(self
+            .breakpoints
+            .iter()
+            .copied()
+            .filter(|&b| b > pc && b < page_end)
+            .min())
     }
 
     /// Executes exactly one instruction (or takes one interrupt first), without the
@@ -187,7 +234,7 @@ impl Hart {
         };
         step.inst = Some(inst);
         self.core.last_trap = None;
-        self.retired += exec_block(&mut self.core, bus, &[inst]).0;
+        self.retired += traced_exec(&mut self.core, bus, &[inst]).0;
         step.trap = self.core.last_trap.take();
         if self.core.host_write {
             self.core.host_write = false;
@@ -234,6 +281,39 @@ impl From<Exception> for Stop {
     fn from(e: Exception) -> Self {
         Stop::Trap(e)
     }
+}
+
+/// How many of `insts` (a block at `pc`) start before `addr`: the block runs that far
+/// and stops at the breakpoint at `addr`.
+#[cold]
+fn insts_before(insts: &[Inst], pc: u64, addr: u64) -> usize {
+    let mut a = pc;
+    insts
+        .iter()
+        .take_while(|i| {
+            let before = a < addr;
+            a += i.len as u64;
+            before
+        })
+        .count()
+}
+
+/// [`exec_block`] with the `exec` and `cpu` trace events around it (when enabled).
+#[cold]
+fn traced_exec(core: &mut HartCore, bus: &mut Bus, insts: &[Inst]) -> (u64, bool) {
+    let tracer = core.tracer.clone().filter(|_| core.trace_flags != 0);
+    if let Some(t) = &tracer {
+        if core.trace_flags & TRACE_EXEC != 0 {
+            t.block_start(core);
+        }
+    }
+    let r = exec_block(core, bus, insts);
+    if let Some(t) = &tracer {
+        if core.trace_flags & TRACE_CPU != 0 {
+            t.block_end(core);
+        }
+    }
+    r
 }
 
 /// Executes `insts` (a block: only the last may transfer control) starting at `core.pc`.

@@ -12,14 +12,17 @@ pub mod hart;
 pub mod inst;
 pub mod interp;
 pub mod isa;
+pub mod mappings;
 pub mod mem;
 pub mod mmu;
 pub mod pmp;
 pub mod tlb;
+pub mod trace;
 pub mod trap;
 
 pub use decode::decode;
 pub use hart::HartCore;
 pub use inst::{Inst, Op};
 pub use interp::{Exit, Hart, Step};
+pub use mappings::{format_mappings, mappings, Mapping, MappingsError, PageMap};
 pub use trap::{Exception, Priv};

@@ -129,7 +129,8 @@ pub trait DebugTarget {
     /// Adds (`on`) or removes a watchpoint on `[addr, addr + len)`; false if refused.
     fn set_watchpoint(&mut self, addr: u64, len: u64, kind: WatchKind, on: bool) -> bool;
 
-    /// Runs a machine-specific `monitor` command (e.g. `info tlb`, `info registers`),
-    /// writing its output to `out`; false if the command is unknown.
-    fn monitor(&mut self, cmd: &str, out: &mut String) -> bool;
+    /// Runs a machine-specific `monitor` command (e.g. `info mem`, `info registers`)
+    /// for `hart` (gdb's selected thread), writing its output to `out`; false if the
+    /// command is unknown.
+    fn monitor(&mut self, hart: usize, cmd: &str, out: &mut String) -> bool;
 }

@@ -15,9 +15,12 @@ use crate::target::{DebugTarget, Register};
 const EFAULT: u8 = 14;
 
 impl<T: DebugTarget> Stub<'_, T> {
-    fn check_hart(&self, tid: Tid) -> Result<usize, TargetError<super::StubError>> {
+    /// The hart of `tid`, which becomes the one `monitor` commands look at (gdb reads
+    /// the registers of its selected thread after every stop and thread switch).
+    fn check_hart(&mut self, tid: Tid) -> Result<usize, TargetError<super::StubError>> {
         let hart = hart_of(tid);
         if hart < self.target.hart_count() {
+            self.selected_hart = hart;
             Ok(hart)
         } else {
             Err(TargetError::Errno(3)) // ESRCH

@@ -41,6 +41,8 @@ pub(crate) struct Stub<'a, T: DebugTarget> {
     sw_breakpoints: HashSet<u64>,
     /// The hart reported by the last interrupted stop (for Ctrl-C replies).
     interrupted_hart: usize,
+    /// The hart gdb last accessed (its selected thread): `monitor` commands apply to it.
+    selected_hart: usize,
 }
 
 impl<'a, T: DebugTarget> Stub<'a, T> {
@@ -53,6 +55,7 @@ impl<'a, T: DebugTarget> Stub<'a, T> {
             hw_breakpoints: HashSet::new(),
             sw_breakpoints: HashSet::new(),
             interrupted_hart: 0,
+            selected_hart: 0,
         }
     }
 }

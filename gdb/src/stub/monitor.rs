@@ -24,7 +24,7 @@ impl<T: DebugTarget> MonitorCmd for Stub<'_, T> {
             "help" | "" => {
                 outputln!(out, "{HELP}");
                 let mut more = String::new();
-                if self.target.monitor("help", &mut more) && !more.is_empty() {
+                if self.target.monitor(self.selected_hart, "help", &mut more) && !more.is_empty() {
                     outputln!(out, "machine commands:");
                     out.write_raw(more.as_bytes());
                 }
@@ -39,7 +39,7 @@ impl<T: DebugTarget> MonitorCmd for Stub<'_, T> {
             }
             _ => {
                 let mut text = String::new();
-                if self.target.monitor(cmd, &mut text) {
+                if self.target.monitor(self.selected_hart, cmd, &mut text) {
                     out.write_raw(text.as_bytes());
                 } else {
                     outputln!(out, "unknown monitor command `{cmd}` (try `monitor help`)");

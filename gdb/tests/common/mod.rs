@@ -237,7 +237,7 @@ impl DebugTarget for Mock {
         true
     }
 
-    fn monitor(&mut self, cmd: &str, out: &mut String) -> bool {
+    fn monitor(&mut self, _hart: usize, cmd: &str, out: &mut String) -> bool {
         match cmd {
             "help" => out.push_str("  info mock   the mock's state\n"),
             "info mock" => out.push_str(&format!("mock pc={:#x}\n", self.pc)),
