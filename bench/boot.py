@@ -5,6 +5,7 @@ firmware, kernel, initrd and command line. Prints a table: time to the shell ban
 ("gasang: Linux guest ready") and time to power-off, median of N runs, and the ratio.
 
 Usage: bench/boot.py [--runs N] [--smp N]   (builds gasang in release mode first)
+Also times gasang with the (experimental) JIT, `--jit`.
 """
 
 import argparse
@@ -58,9 +59,11 @@ def main():
                   os.path.join(IMAGES, "fw_dynamic.bin"), "-kernel", kernel, "-initrd",
                   os.path.join(IMAGES, "initramfs.cpio.gz"), "-append", APPEND,
                   "-nographic"]
+        gasang = os.path.join(ROOT, "target", "release", "gasang")
         engines = [
-            ("gasang (interpreter)", [os.path.join(ROOT, "target", "release", "gasang")] + common),
+            ("gasang (interpreter)", [gasang] + common),
             ("qemu-system-riscv64 (TCG)", ["qemu-system-riscv64", "-M", "virt", "-monitor", "none"] + common),
+            ("gasang --jit", [gasang, "--jit"] + common),
         ]
         results = {}
         for name, cmd in engines:

@@ -83,6 +83,14 @@ impl std::fmt::Debug for BareMachine {
 }
 
 impl BareMachine {
+    /// Runs hot blocks as host code compiled by the JIT: blocks are compiled after
+    /// `threshold` interpreted runs (1 = at once).
+    pub fn enable_jit(&mut self, threshold: u32) -> Result<(), jit::JitError> {
+        self.hart.compiler = Some(Box::new(jit::Jit::new()?));
+        self.hart.jit_threshold = threshold.max(1);
+        Ok(())
+    }
+
     /// Loads `program` (ELF, or a raw binary placed at RAM base) into `ram_size` bytes of
     /// RAM. HTIF output goes to `console`.
     pub fn new(

@@ -35,28 +35,35 @@ use crate::virt::{RoundStop, VirtExit, VirtMachine};
 pub struct DebugState {
     breakpoints: Vec<u64>,
     watchpoints: Vec<(u64, u64, WatchKind)>,
-    /// Addresses where gdb wrote an `ebreak` itself (M packets rather than Z0): they
-    /// are breakpoints too, so the guest never executes them.
-    written_ebreaks: Vec<u64>,
+    /// Where gdb wrote an `ebreak` (4 bytes) or `c.ebreak` (2) itself (M packets rather
+    /// than Z0): breakpoints too, so the guest never executes them.
+    written_ebreaks: Vec<(u64, u64)>,
 }
 
 impl DebugState {
     /// Every address to stop at.
     fn stops(&self) -> Vec<u64> {
         let mut v = self.breakpoints.clone();
-        v.extend(&self.written_ebreaks);
+        v.extend(self.written_ebreaks.iter().map(|&(a, _)| a));
         v.sort_unstable();
         v.dedup();
         v
     }
 
+    /// Whether `pc` holds an ebreak gdb wrote.
+    fn is_written_ebreak(&self, pc: u64) -> bool {
+        self.written_ebreaks.iter().any(|&(a, _)| a == pc)
+    }
+
     /// Notes a debugger write of `data` at `addr`: an `ebreak` or `c.ebreak` written
     /// whole becomes a breakpoint; other data over one removes it.
     fn note_write(&mut self, addr: u64, data: &[u8]) {
-        let end = addr.wrapping_add(data.len() as u64);
-        self.written_ebreaks.retain(|&a| a + 2 <= addr || a >= end);
+        let len = data.len() as u64;
+        // Overlap of [a, a+l) and [addr, addr+len), without overflow.
+        self.written_ebreaks
+            .retain(|&(a, l)| a.wrapping_sub(addr) >= len && addr.wrapping_sub(a) >= l);
         if data == EBREAK || data == C_EBREAK {
-            self.written_ebreaks.push(addr);
+            self.written_ebreaks.push((addr, len));
         }
     }
 }
@@ -74,7 +81,9 @@ pub struct DebuggedMachine<'a> {
     state: DebugState,
     /// The exit the guest reached while debugged, if any.
     pub exit: Option<VirtExit>,
-    /// Where the last watchpoint stop was reported (hart, pc).
+    /// The hart and pc of the last stop reported to gdb.
+    last_stop: Option<(usize, u64)>,
+    /// The hart and pc of the last stop, if it was a watchpoint.
     last_watch_stop: Option<(usize, u64)>,
 }
 
@@ -94,6 +103,7 @@ impl<'a> DebuggedMachine<'a> {
             console,
             state: DebugState::default(),
             exit: None,
+            last_stop: None,
             last_watch_stop: None,
         }
     }
@@ -131,7 +141,7 @@ impl<'a> DebuggedMachine<'a> {
     fn watch_hit(&self, hart: usize, inst: &Inst) -> Option<(WatchKind, u64)> {
         let (addr, size, store, load) = self.data_access(hart, inst)?;
         self.state.watchpoints.iter().find_map(|&(w, len, kind)| {
-            let overlap = addr < w + len && w < addr + size;
+            let overlap = addr.wrapping_sub(w) < len || w.wrapping_sub(addr) < size;
             let hit = match kind {
                 WatchKind::Write => store,
                 WatchKind::Read => load,
@@ -147,35 +157,142 @@ impl<'a> DebuggedMachine<'a> {
     /// on from there. So a continue whose hart sits on an instruction with a breakpoint
     /// at its fall-through address runs that one instruction first, and stops at the
     /// handler if it trapped (or at the breakpoint it reached). `None`: go on normally.
-    fn software_step_over_trap(&mut self) -> Option<StopReason> {
+    fn software_step_over_trap(&mut self, hart: usize) -> Option<StopReason> {
         let stops = self.state.stops();
-        for hart in 0..self.m.harts.len() {
-            let pc = self.m.harts[hart].core.pc;
-            let Some(inst) = self.next_inst(hart) else {
-                continue;
-            };
-            if stops.contains(&pc) || !stops.contains(&pc.wrapping_add(inst.len as u64)) {
-                continue;
-            }
-            if let Some((kind, addr)) = self.watch_hit(hart, &inst) {
-                if self.last_watch_stop != Some((hart, pc)) {
-                    self.last_watch_stop = Some((hart, pc));
-                    return Some(StopReason::Watchpoint { hart, kind, addr });
-                }
-            }
-            let (step, exit) = self.m.step_hart_detailed(hart);
-            if let Some(e) = exit {
-                return Some(self.exit_reason(e));
-            }
-            if step.trap.is_some() {
-                return Some(StopReason::Stepped { hart });
-            }
-            let core = &self.m.harts[hart].core;
-            if stops.contains(&core.pc) {
-                return Some(StopReason::Breakpoint { hart });
+        let pc = self.m.harts.get(hart)?.core.pc;
+        let inst = self.next_inst(hart)?;
+        if stops.contains(&pc) || !stops.contains(&pc.wrapping_add(inst.len as u64)) {
+            return None;
+        }
+        if let Some((kind, addr)) = self.watch_hit(hart, &inst) {
+            if self.last_watch_stop != Some((hart, pc)) {
+                return Some(StopReason::Watchpoint { hart, kind, addr });
             }
         }
+        let (step, exit) = self.m.step_hart_detailed(hart);
+        if let Some(e) = exit {
+            return Some(self.exit_reason(e));
+        }
+        if step.trap.is_some() {
+            return Some(StopReason::Stepped { hart });
+        }
+        if stops.contains(&self.m.harts[hart].core.pc) {
+            return Some(StopReason::Breakpoint { hart });
+        }
         None
+    }
+
+    /// Remembers where a stop was reported (a continue from there does not report it
+    /// again).
+    fn note_stop(&mut self, reason: &StopReason) {
+        let hart = match *reason {
+            StopReason::Stepped { hart }
+            | StopReason::Breakpoint { hart }
+            | StopReason::Watchpoint { hart, .. }
+            | StopReason::Interrupted { hart } => hart,
+            StopReason::Exited(_) => return,
+        };
+        let pc = self.m.harts.get(hart).map_or(0, |h| h.core.pc);
+        self.last_stop = Some((hart, pc));
+        if matches!(reason, StopReason::Watchpoint { .. }) {
+            self.last_watch_stop = Some((hart, pc));
+        }
+    }
+
+    fn step_once(&mut self, hart: usize) -> StopReason {
+        let Some(h) = self.m.harts.get(hart) else {
+            return StopReason::Stepped { hart };
+        };
+        if self.state.is_written_ebreak(h.core.pc) {
+            // An ebreak gdb wrote: stop into gdb, never into the guest's handler.
+            return StopReason::Breakpoint { hart };
+        }
+        if let Some(e) = self.m.step_hart(hart) {
+            return self.exit_reason(e);
+        }
+        StopReason::Stepped { hart }
+    }
+
+    /// Runs all harts until a breakpoint, watchpoint, exit or interrupt.
+    fn resume_all(&mut self, interrupted: &mut dyn FnMut() -> bool) -> StopReason {
+        let harts = self.m.harts.len();
+        // The hart gdb last saw stop, and where: a continue from there is not a new hit
+        // (unless it is an ebreak gdb wrote, which never runs).
+        let (last_hart, last_pc) = self.last_stop.unwrap_or((0, u64::MAX));
+        let resumed_at = |h: usize, pc: u64| h == last_hart && pc == last_pc;
+        if let Some(stop) = self.software_step_over_trap(last_hart) {
+            return stop;
+        }
+        let stops = self.state.stops();
+        if self.state.watchpoints.is_empty() {
+            // Breakpoints only: the harts check them at block boundaries (fast path).
+            for (i, h) in self.m.harts.iter_mut().enumerate() {
+                h.breakpoints = stops.clone();
+                h.skip_breakpoint = (resumed_at(i, h.core.pc)
+                    && !self.state.is_written_ebreak(h.core.pc))
+                .then_some(h.core.pc);
+            }
+            let reason = loop {
+                match self.m.run_round() {
+                    Some(RoundStop::Exit(e)) => break self.exit_reason(e),
+                    Some(RoundStop::Breakpoint(hart)) => break StopReason::Breakpoint { hart },
+                    None => {}
+                }
+                if interrupted() {
+                    break StopReason::Interrupted { hart: 0 };
+                }
+                if let Some(stop) = self.poll_console() {
+                    break stop;
+                }
+            };
+            for h in self.m.harts.iter_mut() {
+                h.breakpoints.clear();
+                h.skip_breakpoint = None;
+            }
+            return reason;
+        }
+        // Watchpoints: one instruction at a time, each load's and store's address
+        // computed before it runs.
+        let mut resume_pending = true;
+        let mut n: u64 = 0;
+        loop {
+            for hart in 0..harts {
+                for _ in 0..256 {
+                    let pc = self.m.harts[hart].core.pc;
+                    let resumed_here = resume_pending && resumed_at(hart, pc);
+                    if hart == last_hart {
+                        resume_pending = false;
+                    }
+                    // The instruction a continue starts at is not a new hit.
+                    if stops.contains(&pc) && (!resumed_here || self.state.is_written_ebreak(pc)) {
+                        return StopReason::Breakpoint { hart };
+                    }
+                    // gdb treats RISC-V watchpoints as triggering before the access
+                    // (like the debug spec's triggers): it steps over the instruction
+                    // itself, then compares values. So stop before it runs, except
+                    // when gdb continues from that very stop without stepping.
+                    let repeat = resumed_here && self.last_watch_stop == Some((hart, pc));
+                    if !repeat {
+                        let watch = self.next_inst(hart).and_then(|i| self.watch_hit(hart, &i));
+                        if let Some((kind, addr)) = watch {
+                            return StopReason::Watchpoint { hart, kind, addr };
+                        }
+                    }
+                    if let Some(e) = self.m.step_hart(hart) {
+                        return self.exit_reason(e);
+                    }
+                }
+            }
+            n += 1;
+            if n.is_multiple_of(16) {
+                if interrupted() {
+                    return StopReason::Interrupted { hart: 0 };
+                }
+                if let Some(stop) = self.poll_console() {
+                    return stop;
+                }
+            }
+        }
     }
 
     /// Passes console input to the guest; `Some` if the user quit (Ctrl-A X or a
@@ -224,7 +341,7 @@ impl<'a> DebuggedMachine<'a> {
             .ok()?;
         let lo = u16::from_le_bytes([b[0], b[1]]);
         let raw = if lo & 3 == 3 {
-            self.read_memory(hart, pc + 2, &mut b[2..], AddressSpace::Virtual)
+            self.read_memory(hart, pc.wrapping_add(2), &mut b[2..], AddressSpace::Virtual)
                 .ok()?;
             u32::from_le_bytes(b)
         } else {
@@ -336,95 +453,18 @@ impl DebugTarget for DebuggedMachine<'_> {
     }
 
     fn step(&mut self, hart: usize) -> StopReason {
-        if self
-            .state
-            .written_ebreaks
-            .contains(&self.m.harts[hart].core.pc)
-        {
-            // An ebreak gdb wrote: stop into gdb, never into the guest's handler.
-            return StopReason::Breakpoint { hart };
-        }
-        if let Some(e) = self.m.step_hart(hart) {
-            return self.exit_reason(e);
-        }
-        StopReason::Stepped { hart }
+        let reason = self.step_once(hart);
+        self.last_watch_stop = None;
+        self.note_stop(&reason);
+        reason
     }
 
     fn resume(&mut self, interrupted: &mut dyn FnMut() -> bool) -> StopReason {
-        let harts = self.m.harts.len();
-        if let Some(stop) = self.software_step_over_trap() {
-            return stop;
-        }
-        if self.state.watchpoints.is_empty() {
-            // Breakpoints only: the harts check them at block boundaries (fast path).
-            let stops = self.state.stops();
-            for h in self.m.harts.iter_mut() {
-                h.breakpoints = stops.clone();
-                // The instruction a continue starts at is not a new hit.
-                h.skip_breakpoint = Some(h.core.pc);
-            }
-            let reason = loop {
-                match self.m.run_round() {
-                    Some(RoundStop::Exit(e)) => break self.exit_reason(e),
-                    Some(RoundStop::Breakpoint(hart)) => break StopReason::Breakpoint { hart },
-                    None => {}
-                }
-                if interrupted() {
-                    break StopReason::Interrupted { hart: 0 };
-                }
-                if let Some(stop) = self.poll_console() {
-                    break stop;
-                }
-            };
-            for h in self.m.harts.iter_mut() {
-                h.breakpoints.clear();
-                h.skip_breakpoint = None;
-            }
-            return reason;
-        }
-        // Watchpoints: one instruction at a time, each load's and store's address
-        // computed before it runs.
-        let stops = self.state.stops();
-        let mut first = true;
-        let mut n: u64 = 0;
-        loop {
-            for hart in 0..harts {
-                for _ in 0..256 {
-                    let pc = self.m.harts[hart].core.pc;
-                    // The instruction a continue starts at is not a new hit.
-                    if !first && stops.contains(&pc) {
-                        return StopReason::Breakpoint { hart };
-                    }
-                    // gdb treats RISC-V watchpoints as triggering before the access
-                    // (like the debug spec's triggers): it steps over the instruction
-                    // itself, then compares values. So stop before it runs, except
-                    // when gdb continues from that very stop without stepping.
-                    let repeat = first && self.last_watch_stop == Some((hart, pc));
-                    first = false;
-                    if !repeat {
-                        let watch = self.next_inst(hart).and_then(|i| self.watch_hit(hart, &i));
-                        if let Some((kind, addr)) = watch {
-                            self.last_watch_stop = Some((hart, pc));
-                            return StopReason::Watchpoint { hart, kind, addr };
-                        }
-                    }
-                    if let Some(e) = self.m.step_hart(hart) {
-                        return self.exit_reason(e);
-                    }
-                }
-            }
-            n += 1;
-            if n.is_multiple_of(16) {
-                if interrupted() {
-                    return StopReason::Interrupted { hart: 0 };
-                }
-                if let Some(stop) = self.poll_console() {
-                    return stop;
-                }
-            }
-        }
+        let reason = self.resume_all(interrupted);
+        self.last_watch_stop = None;
+        self.note_stop(&reason);
+        reason
     }
-
     fn set_breakpoint(&mut self, addr: u64, _kind: BreakpointKind, on: bool) -> bool {
         if on {
             self.state.breakpoints.push(addr);

@@ -114,6 +114,10 @@ struct VirtArgs {
     /// Write the `-d` traces to FILE instead of stderr.
     #[arg(short = 'D', value_name = "FILE")]
     trace_file: Option<PathBuf>,
+    /// Run hot code through the Cranelift JIT (experimental; the interpreter is the
+    /// default).
+    #[arg(long = "jit")]
+    jit: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -143,6 +147,10 @@ struct RunArgs {
     /// Write the `-d` traces to FILE instead of stderr.
     #[arg(short = 'D', value_name = "FILE")]
     trace_file: Option<PathBuf>,
+    /// Run hot code through the Cranelift JIT (experimental; the interpreter is the
+    /// default).
+    #[arg(long = "jit")]
+    jit: bool,
     /// The program.
     program: PathBuf,
 }
@@ -372,6 +380,9 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
     let mut tracer: Option<Arc<TraceLog>> = None;
     loop {
         let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
+        if a.jit {
+            m.enable_jit(jit_threshold())?;
+        }
         if let Some(flags) = trace_items {
             if tracer.is_none() {
                 let mut symbols = m.plan.symbols.clone();
@@ -402,12 +413,15 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
         let exit = loop {
             if let Some(conn) = gdb_conn.take() {
                 let mut dm = gasang::debug::DebuggedMachine::new(&mut m, Some(&console));
-                let reason = gdb::serve(&mut dm, conn).map_err(anyhow::Error::msg)?;
+                let reason = gdb::serve(&mut dm, conn);
                 if let Some(e) = dm.exit {
                     break e;
                 }
-                if reason == gdb::DisconnectReason::Kill {
-                    break VirtExit::Quit;
+                match reason {
+                    Ok(gdb::DisconnectReason::Kill) => break VirtExit::Quit,
+                    Ok(_) => {}
+                    // gdb went away (killed, crashed, a port probe): like a detach.
+                    Err(e) => eprintln!("gasang: {e}; the guest goes on"),
                 }
             }
             match m.run(Some(&console), a.max_insns, listener.as_ref()) {
@@ -441,6 +455,15 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
             }
         }
     }
+}
+
+/// Interpreted runs before the JIT compiles a block (`GASANG_JIT_THRESHOLD` overrides
+/// the default, for experiments).
+fn jit_threshold() -> u32 {
+    std::env::var("GASANG_JIT_THRESHOLD")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(frontend_riscv::interp::HOT_RUNS)
 }
 
 /// Flushes the trace log when the run ends, whichever way.
@@ -491,6 +514,9 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
             "gasang: warning: {} has no 'tohost' symbol: it cannot report a result",
             args.program.display()
         );
+    }
+    if args.jit {
+        m.enable_jit(jit_threshold())?;
     }
     let tracer = match trace_items {
         Some(flags) => {

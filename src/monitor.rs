@@ -100,6 +100,8 @@ pub fn run_command(line: &str, m: &mut VirtMachine) -> bool {
             "{INFO_HELP}quit | q             stop the emulator\nC-a c                back to the console\n"
         )),
         "quit" | "q" => return true,
+        // Without a hart number, the console's `info registers` shows every hart.
+        "info registers" | "info r" => out(info_command(m, 0, "info registers -a").unwrap_or_default()),
         other => match info_command(m, 0, other) {
             Some(text) => out(text),
             None => out(format!("unknown command: {other} (try 'help')\n")),

@@ -139,6 +139,8 @@ pub struct VirtMachine {
     executed: u64,
     /// A gdb connection accepted while running.
     debugger: Option<TcpStream>,
+    /// The hart [`VirtMachine::run_round`] starts with.
+    round_start: usize,
 }
 
 /// Why [`VirtMachine::run_round`] ended early.
@@ -312,6 +314,7 @@ impl VirtMachine {
             plan,
             executed: 0,
             debugger: None,
+            round_start: 0,
         })
     }
 
@@ -411,9 +414,14 @@ impl VirtMachine {
     /// reaches one of its [`Hart::breakpoints`](frontend_riscv::Hart::breakpoints).
     pub fn run_round(&mut self) -> Option<RoundStop> {
         let mut all_waiting = true;
-        for h in 0..self.harts.len() {
+        let n = self.harts.len();
+        // Start after the hart that stopped the last round, so that a hart hitting a
+        // breakpoint over and over does not starve the others.
+        let first = self.round_start % n;
+        for h in (first..n).chain(0..first) {
             let exit = self.run_hart(h, quantum());
             if exit == Exit::Breakpoint {
+                self.round_start = h + 1;
                 self.bus.poll_devices();
                 return Some(RoundStop::Breakpoint(h));
             }
@@ -442,6 +450,16 @@ impl VirtMachine {
             .chain(sstc)
             .filter(|&t| t != u64::MAX)
             .min()
+    }
+
+    /// Runs hot blocks as host code compiled by the JIT (one compiler per hart), after
+    /// `threshold` interpreted runs.
+    pub fn enable_jit(&mut self, threshold: u32) -> Result<(), jit::JitError> {
+        for h in &mut self.harts {
+            h.compiler = Some(Box::new(jit::Jit::new()?));
+            h.jit_threshold = threshold.max(1);
+        }
+        Ok(())
     }
 
     /// The gdb connection that ended [`VirtMachine::run`] with
@@ -480,7 +498,7 @@ impl VirtMachine {
             let mut all_waiting = true;
             if monitor.is_none() {
                 for h in 0..self.harts.len() {
-                    let budget = quantum().min(limit - self.executed);
+                    let budget = quantum().min(limit.saturating_sub(self.executed));
                     let exit = self.run_hart(h, budget);
                     all_waiting &= exit == Exit::Wfi;
                     if self.test.has_request() {

@@ -236,6 +236,10 @@ fn gdb_attaches_to_a_running_guest_and_detaches() {
         BOOT,
     );
     let mark = s.wait_for("~ # ", BOOT);
+    // A connection that goes away at once (a port probe) is like a detach.
+    drop(std::net::TcpStream::connect(("127.0.0.1", port)).unwrap());
+    s.send("echo probe-$((6*7))\n");
+    let mark = s.wait_for_from(mark, "probe-42", BOOT);
     let target = format!("target remote 127.0.0.1:{port}");
     let text = gdb_batch(
         &vmlinux,

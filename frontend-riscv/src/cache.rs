@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use emu_core::{Bus, GuestRam, PageWatch, PAGE_SIZE};
 
+use crate::compiled::CompiledBlock;
 use crate::decode::decode;
 use crate::hart::HartCore;
 use crate::inst::{inst_len, Inst};
@@ -30,6 +31,10 @@ pub struct Block {
     pub pa: u64,
     /// The instructions, in order.
     pub insts: Box<[Inst]>,
+    /// Times the interpreter ran it (counts up to the JIT's threshold).
+    pub runs: u32,
+    /// Its compiled code, once hot (and compilable).
+    pub compiled: Option<CompiledBlock>,
 }
 
 #[derive(Clone, Copy)]
@@ -90,6 +95,12 @@ impl BlockCache {
         &self.blocks[i as usize]
     }
 
+    /// The block with index `i`, to update its run count and compiled code.
+    #[inline(always)]
+    pub fn block_mut(&mut self, i: u32) -> &mut Block {
+        &mut self.blocks[i as usize]
+    }
+
     /// Number of live blocks (for statistics and tests).
     pub fn len(&self) -> usize {
         self.live
@@ -116,6 +127,17 @@ impl BlockCache {
             return Ok(Lookup::Block(j.block));
         }
         self.lookup_slow(core, bus, pc, mode, slot)
+    }
+
+    /// The block at the hart's pc if the jump cache has it (no decoding, no page walk).
+    #[inline(always)]
+    pub fn probe(&self, core: &HartCore) -> Option<u32> {
+        if core.tlb_epoch != self.tlb_epoch {
+            return None;
+        }
+        let pc = core.pc;
+        let j = self.jump[(pc >> 1) as usize & (JUMP_ENTRIES - 1)];
+        (j.vpc == pc && j.mode == core.fetch_tlb as u32).then_some(j.block)
     }
 
     #[cold]
@@ -191,6 +213,8 @@ impl BlockCache {
         self.blocks.push(Block {
             pa,
             insts: insts.into_boxed_slice(),
+            runs: 0,
+            compiled: None,
         });
         self.by_pa.insert(pa, idx);
         self.by_page.entry(page).or_default().push(idx);

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use emu_core::{Clock, GuestRam};
 
 use crate::csr::mstatus;
+use crate::mem::Access;
 use crate::pmp::Pmp;
 use crate::tlb::Tlb;
-use crate::trace::{TraceFlags, Tracer, TrapEvent, TRACE_INT};
+use crate::trace::{PageFaultEvent, TraceFlags, Tracer, TrapEvent, TRACE_INT, TRACE_MMU};
 use crate::trap::{irq, Exception, Priv};
 
 /// Number of TLBs: one per effective privilege level (U, S, M).
@@ -100,6 +101,9 @@ pub struct HartCore {
     pub stimecmp: u64,
     /// The exception most recently taken by the interpreter (for single-step reports).
     pub last_trap: Option<Exception>,
+    /// An exception raised inside compiled code, taken by the hart when the code
+    /// returns (see [`crate::compiled`]).
+    pub jit_trap: Option<Exception>,
     /// The hart's retired count at the start of the current block (kept by the
     /// interpreter).
     pub(crate) retired_now: u64,
@@ -179,6 +183,7 @@ impl HartCore {
             satp: 0,
             stimecmp: u64::MAX,
             last_trap: None,
+            jit_trap: None,
             retired_now: 0,
             atomic_grace_end: 0,
             pmp: Pmp::default(),
@@ -290,6 +295,9 @@ impl HartCore {
 
     fn trap(&mut self, code: u64, interrupt: bool, tval: u64) {
         let (from, epc) = (self.priv_level, self.pc);
+        if self.trace_flags & TRACE_MMU != 0 && !interrupt && matches!(code, 12 | 13 | 15) {
+            self.trace_page_fault(code, tval);
+        }
         self.enter_trap(code, interrupt, tval);
         if self.trace_flags & TRACE_INT != 0 {
             self.trace_trap(TrapEvent {
@@ -301,6 +309,26 @@ impl HartCore {
                 from,
                 to: self.priv_level,
                 handler: self.pc,
+            });
+        }
+    }
+
+    /// `-d mmu`: a page fault about to be taken (here, where `pc` is exact).
+    #[cold]
+    fn trace_page_fault(&self, code: u64, va: u64) {
+        let access = match code {
+            12 => Access::Fetch,
+            13 => Access::Load,
+            _ => Access::Store,
+        };
+        if let Some(t) = &self.tracer {
+            t.page_fault(&PageFaultEvent {
+                hartid: self.hartid,
+                va,
+                code,
+                pc: self.pc,
+                satp: self.satp,
+                privilege: self.effective_priv(access),
             });
         }
     }

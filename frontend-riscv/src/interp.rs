@@ -7,6 +7,7 @@ use std::sync::Arc;
 use emu_core::{Bus, GuestRam};
 
 use crate::cache::{BlockCache, Lookup};
+use crate::compiled::{BlockCompiler, CompiledFn, JIT_END, JIT_TRAP};
 use crate::csr::mstatus;
 use crate::decode::decode;
 use crate::hart::HartCore;
@@ -58,7 +59,17 @@ pub struct Hart {
     /// A breakpoint address not to stop at the next time the pc is there (a resume
     /// starting on a breakpoint).
     pub skip_breakpoint: Option<u64>,
+    /// The JIT, if enabled: blocks the interpreter ran `jit_threshold` times are
+    /// compiled and then run as host code.
+    pub compiler: Option<Box<dyn BlockCompiler>>,
+    /// Interpreted runs after which a block is compiled (at least 1).
+    pub jit_threshold: u32,
 }
+
+/// Interpreted runs after which a block is compiled, by default.
+pub const HOT_RUNS: u32 = 4096;
+/// `Block::runs` of a block the compiler refused (never tried again).
+const NOT_COMPILABLE: u32 = u32::MAX;
 
 impl std::fmt::Debug for Hart {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -78,6 +89,8 @@ impl Hart {
             retired: 0,
             breakpoints: Vec::new(),
             skip_breakpoint: None,
+            compiler: None,
+            jit_threshold: HOT_RUNS,
         }
     }
 
@@ -127,6 +140,15 @@ impl Hart {
                     return Exit::Wfi;
                 }
             }
+            // Before the budget check: a hart must not end its turn on a breakpoint
+            // without reporting it.
+            let mut next_bp = None;
+            if !self.breakpoints.is_empty() {
+                match self.next_breakpoint() {
+                    Err(()) => return Exit::Breakpoint,
+                    Ok(bp) => next_bp = bp,
+                }
+            }
             if done >= budget {
                 // Scheduling policy: a hart whose budget runs out within ATOMIC_GRACE
                 // instructions of a successful SC or AMO gets one extension, so that the
@@ -140,15 +162,16 @@ impl Hart {
                 extended = true;
                 done = budget.saturating_sub(ATOMIC_GRACE);
             }
-            let mut next_bp = None;
-            if !self.breakpoints.is_empty() {
-                match self.next_breakpoint() {
-                    Err(()) => return Exit::Breakpoint,
-                    Ok(bp) => next_bp = bp,
-                }
-            }
             let (n, stopped) = match self.cache.lookup(&mut self.core, bus) {
-                Ok(Lookup::Block(b)) => {
+                Ok(Lookup::Block(b)) => 'blk: {
+                    if self.compiler.is_some()
+                        && next_bp.is_none()
+                        && self.core.trace_flags & (TRACE_EXEC | TRACE_CPU) == 0
+                    {
+                        if let Some(r) = self.run_compiled(b, bus, budget.saturating_sub(done)) {
+                            break 'blk r;
+                        }
+                    }
                     let mut insts = &self.cache.block(b).insts[..];
                     if let Some(bp) = next_bp {
                         insts = &insts[..insts_before(insts, self.core.pc, bp)];
@@ -185,9 +208,84 @@ impl Hart {
         }
     }
 
+    /// Runs block `b` as compiled code if it has some, compiling it once it is hot,
+    /// then goes on with the following blocks while they are compiled and in the jump
+    /// cache (up to `budget` instructions, and only while nothing needs the run loop's
+    /// attention: no breakpoints, no pending interrupt check, no early block end).
+    /// `None`: interpret block `b` this time.
+    #[inline]
+    fn run_compiled(&mut self, b: u32, bus: &mut Bus, budget: u64) -> Option<(u64, bool)> {
+        let mut code = self.compiled_code(b)?;
+        let chain = self.breakpoints.is_empty();
+        let mut total = 0u64;
+        loop {
+            let core = &mut self.core;
+            // SAFETY: `code` was compiled for a block of this hart's cache by the hart's
+            // BlockCompiler, which keeps it alive as long as the compiler lives, and it
+            // follows the contract in `compiled`: it only touches `core` and `bus`
+            // through the pointers it is given, valid and exclusive for the call.
+            let r = unsafe { code(core, bus) };
+            let n = r & !(JIT_TRAP | JIT_END);
+            core.instret = core.instret.wrapping_add(n);
+            total += n;
+            if r & JIT_TRAP != 0 {
+                if let Some(e) = core.jit_trap.take() {
+                    core.last_trap = Some(e);
+                    core.take_exception(e);
+                }
+                return Some((total, false));
+            }
+            if r & JIT_END != 0 {
+                core.stop_block = false;
+                return Some((total, true));
+            }
+            if !chain || core.irq_dirty || total >= budget {
+                return Some((total, false));
+            }
+            match self.cache.probe(&self.core) {
+                Some(next) => match self.cache.block(next).compiled {
+                    Some(c) => code = c.code,
+                    None => return Some((total, false)),
+                },
+                None => return Some((total, false)),
+            }
+        }
+    }
+
+    /// Block `b`'s compiled code, compiling it if it just became hot.
+    #[inline]
+    fn compiled_code(&mut self, b: u32) -> Option<CompiledFn> {
+        let blk = self.cache.block_mut(b);
+        if let Some(c) = blk.compiled {
+            return Some(c.code);
+        }
+        if blk.runs == NOT_COMPILABLE {
+            return None;
+        }
+        blk.runs += 1;
+        if blk.runs < self.jit_threshold {
+            return None;
+        }
+        let compiler = self.compiler.as_mut()?;
+        match compiler.compile(&blk.insts) {
+            Some(c) => {
+                blk.compiled = Some(c);
+                Some(c.code)
+            }
+            None => {
+                blk.runs = NOT_COMPILABLE;
+                None
+            }
+        }
+    }
+
+    /// Blocks compiled by the JIT so far.
+    pub fn compiled_blocks(&self) -> usize {
+        self.compiler.as_ref().map_or(0, |c| c.compiled_blocks())
+    }
+
     /// With breakpoints set: `Err` if the pc is at one (stop now), else the nearest
     /// one after the pc on the same page (the most a block can reach), if any.
-    #[cold]
     fn next_breakpoint(&mut self) -> Result<Option<u64>, ()> {
         let pc = self.core.pc;
         if self.breakpoints.contains(&pc) {

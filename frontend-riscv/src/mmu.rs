@@ -6,7 +6,6 @@
 use crate::csr::mstatus;
 use crate::hart::HartCore;
 use crate::mem::Access;
-use crate::trace::{PageFaultEvent, TRACE_MMU};
 use crate::trap::{Exception, Priv};
 
 /// `satp.MODE` values.
@@ -93,32 +92,7 @@ impl HartCore {
         size: u64,
         access: Access,
     ) -> Result<Translation, Exception> {
-        let r = self.walk(va, size, access, false);
-        if self.trace_flags & TRACE_MMU != 0 {
-            if let Err(
-                e @ (Exception::InstPageFault(_)
-                | Exception::LoadPageFault(_)
-                | Exception::StorePageFault(_)),
-            ) = r
-            {
-                self.trace_page_fault(va, e.cause(), access);
-            }
-        }
-        r
-    }
-
-    #[cold]
-    fn trace_page_fault(&self, va: u64, code: u64, access: Access) {
-        if let Some(t) = &self.tracer {
-            t.page_fault(&PageFaultEvent {
-                hartid: self.hartid,
-                va,
-                code,
-                pc: self.pc,
-                satp: self.satp,
-                privilege: self.effective_priv(access),
-            });
-        }
+        self.walk(va, size, access, false)
     }
 
     /// Physical address of `va` for a debugger's load: the same checks as a load, but

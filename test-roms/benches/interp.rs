@@ -1,4 +1,4 @@
-//! Interpreter speed on the benchmark ROM (`bin/bench.elf`, ~501 M guest instructions of
+//! Interpreter and JIT speed on the benchmark ROM (`bin/bench.elf`, ~501 M guest instructions of
 //! CRC-32, quicksort, matrix multiply and FNV-1a), compared with QEMU on the same ROM.
 //!
 //! `cargo bench -p test-roms --bench interp` prints a table: median of 3 runs of gasang's
@@ -25,18 +25,26 @@ fn main() {
     let path = test_roms::rom(&rom_name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 
-    let mut times = Vec::new();
-    let mut insns = 0;
-    for _ in 0..RUNS {
-        let mut m = BareMachine::new(&bytes, 64 << 20, Box::new(std::io::sink())).unwrap();
-        let t = Instant::now();
-        let outcome = m.run(None);
-        times.push(t.elapsed());
-        assert_eq!(outcome, Outcome::Pass, "benchmark ROM failed its checksum");
-        insns = m.executed();
-    }
-    let ours = median(times);
+    let run = |jit: bool| {
+        let mut times = Vec::new();
+        let mut insns = 0;
+        for _ in 0..RUNS {
+            let mut m = BareMachine::new(&bytes, 64 << 20, Box::new(std::io::sink())).unwrap();
+            if jit {
+                m.enable_jit(frontend_riscv::interp::HOT_RUNS)
+                    .expect("the JIT starts");
+            }
+            let t = Instant::now();
+            let outcome = m.run(None);
+            times.push(t.elapsed());
+            assert_eq!(outcome, Outcome::Pass, "benchmark ROM failed its checksum");
+            insns = m.executed();
+        }
+        (median(times), insns)
+    };
+    let (ours, insns) = run(false);
     let mips = insns as f64 / ours.as_secs_f64() / 1e6;
+    let (jit, _) = run(true);
 
     let qemu = (0..RUNS)
         .map(|_| {
@@ -58,6 +66,11 @@ fn main() {
         "| gasang interpreter | {rom_name} | {insns} | {:.3} s | {mips:.0} |",
         ours.as_secs_f64()
     );
+    println!(
+        "| gasang JIT (`--jit`) | {rom_name} | {insns} | {:.3} s | {:.0} |",
+        jit.as_secs_f64(),
+        insns as f64 / jit.as_secs_f64() / 1e6
+    );
     match qemu {
         Some(q) => {
             println!(
@@ -67,8 +80,9 @@ fn main() {
             );
             println!();
             println!(
-                "gasang interpreter time / QEMU time = {:.2}",
-                ours.as_secs_f64() / q.as_secs_f64()
+                "gasang interpreter time / QEMU time = {:.2}; gasang JIT time / QEMU time = {:.2}",
+                ours.as_secs_f64() / q.as_secs_f64(),
+                jit.as_secs_f64() / q.as_secs_f64()
             );
         }
         None => println!("| qemu-system-riscv64 | not installed or failed | | | |"),

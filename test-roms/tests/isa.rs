@@ -23,12 +23,21 @@ impl Write for Console {
 }
 
 fn run_rom(name: &str) -> (Outcome, String) {
+    run_rom_on(name, false)
+}
+
+/// Runs ROM `name` on the interpreter, or with the JIT compiling every block at its
+/// first run (`jit`).
+fn run_rom_on(name: &str, jit: bool) -> (Outcome, String) {
     let path = test_roms::rom(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let console = Console::default();
     let mut m = BareMachine::new(&bytes, 64 << 20, Box::new(console.clone()))
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     assert!(m.has_htif(), "{name} has no tohost symbol");
+    if jit {
+        m.enable_jit(1).expect("the JIT starts on this host");
+    }
     let outcome = m.run(Some(MAX_INSNS));
     let text = String::from_utf8_lossy(&console.0.lock().unwrap()).into_owned();
     (outcome, text)
@@ -136,4 +145,28 @@ fn tohost_written_as_two_words() {
 #[test]
 fn small_benchmark_checksum_matches() {
     assert_eq!(run_rom("bench-small").0, Outcome::Pass);
+}
+
+#[test]
+fn every_rom_passes_with_the_jit() {
+    // The JIT compiles each block on its first run; blocks it cannot compile whole run
+    // partly compiled, partly interpreted. Every ROM must still pass.
+    // All but `bench` (500 M instructions: timed by the benchmarks instead).
+    let names = test_roms::roms_with_prefix("");
+    assert!(names.len() > 350, "found {} ROMs", names.len());
+    let failures: Vec<String> = names
+        .iter()
+        .filter(|n| *n != "bench" && !n.starts_with("misc-fail"))
+        .filter_map(|n| match run_rom_on(n, true).0 {
+            Outcome::Pass => None,
+            other => Some(format!("{n}: {other:?}")),
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} ROMs failed with the JIT:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(run_rom_on("misc-fail_case5", true).0, Outcome::Fail(5));
 }
