@@ -145,3 +145,27 @@ fn linux_interactive_shell_answers() {
         s.output()
     );
 }
+
+#[test]
+fn linux_boots_with_the_jit() {
+    // The JIT compiles blocks after 64 runs (instead of 4096) so that most of the boot
+    // runs compiled code, on two harts.
+    let mut s = Session::start_with_env(
+        &[
+            "--jit",
+            "-smp",
+            "2",
+            "-append",
+            "console=ttyS0 gasang.autotest=basic",
+        ],
+        &[("GASANG_JIT_THRESHOLD", "64")],
+    );
+    s.wait_for("AUTOTEST: done", BOOT);
+    assert_eq!(s.wait_exit(Duration::from_secs(60)), Some(0));
+    let out = s.output();
+    assert!(
+        out.contains("AUTOTEST: uname: Linux gasang 6.12.117"),
+        "{out}"
+    );
+    assert!(out.contains("AUTOTEST: cpus: 2"), "{out}");
+}

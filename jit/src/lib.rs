@@ -15,6 +15,8 @@
 mod helpers;
 mod translate;
 
+pub use translate::supported;
+
 use cranelift_codegen::ir::{types, AbiParam};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;

@@ -23,8 +23,14 @@ pub fn repo() -> PathBuf {
 impl Session {
     /// Starts `gasang args...` with piped standard input and output.
     pub fn start(args: &[&str]) -> Session {
+        Session::start_with_env(args, &[])
+    }
+
+    /// [`Session::start`] with extra environment variables.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gasang"))
             .args(args)
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
