@@ -107,6 +107,13 @@ struct VirtArgs {
     /// gdb stub address: `tcp::PORT` (127.0.0.1) or `tcp:HOST:PORT`.
     #[arg(long = "gdb", value_name = "DEV")]
     gdb: Option<String>,
+    #[command(flatten)]
+    exec: ExecArgs,
+}
+
+/// How guest code runs and is traced (the virt board and `gasang run` alike).
+#[derive(clap::Args, Debug)]
+struct ExecArgs {
     /// QEMU-style traces: a comma-separated list of in_asm, exec, cpu, int, mmu (or
     /// `all`); `-d help` lists them.
     #[arg(short = 'd', value_name = "ITEMS")]
@@ -140,17 +147,8 @@ struct RunArgs {
     /// written, and traps.
     #[arg(long)]
     trace: bool,
-    /// QEMU-style traces: a comma-separated list of in_asm, exec, cpu, int, mmu (or
-    /// `all`); `-d help` lists them.
-    #[arg(short = 'd', value_name = "ITEMS")]
-    trace_items: Option<String>,
-    /// Write the `-d` traces to FILE instead of stderr.
-    #[arg(short = 'D', value_name = "FILE")]
-    trace_file: Option<PathBuf>,
-    /// Run hot code through the Cranelift JIT (experimental; the interpreter is the
-    /// default).
-    #[arg(long = "jit")]
-    jit: bool,
+    #[command(flatten)]
+    exec: ExecArgs,
     /// The program.
     program: PathBuf,
 }
@@ -363,7 +361,7 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
         (None, true) => Some(gdb::parse_gdb_spec("tcp::1234").map_err(anyhow::Error::msg)?),
         (None, false) => None,
     };
-    let trace_items = trace_flags(a.trace_items.as_deref(), a.trace_file.as_deref())?;
+    let trace_items = trace_flags(a.exec.trace_items.as_deref(), a.exec.trace_file.as_deref())?;
     // The stub listens from the start (so a busy port is reported at once); gdb may
     // connect before the first instruction (-S) or at any time later, and again after
     // detaching.
@@ -380,7 +378,7 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
     let mut tracer: Option<Arc<TraceLog>> = None;
     loop {
         let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
-        if a.jit {
+        if a.exec.jit {
             m.enable_jit(jit_threshold())?;
         }
         if let Some(flags) = trace_items {
@@ -390,7 +388,7 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
                     symbols.push(bundled_kernel_symbols()?);
                 }
                 tracer = Some(Arc::new(
-                    TraceLog::new(flags, a.trace_file.as_deref(), symbols)
+                    TraceLog::new(flags, a.exec.trace_file.as_deref(), symbols)
                         .context("cannot open the trace file (-D)")?,
                 ));
             }
@@ -504,7 +502,10 @@ fn bundled_kernel_symbols() -> Result<LoadedImage> {
 }
 
 fn run(args: &RunArgs) -> Result<ExitCode> {
-    let trace_items = trace_flags(args.trace_items.as_deref(), args.trace_file.as_deref())?;
+    let trace_items = trace_flags(
+        args.exec.trace_items.as_deref(),
+        args.exec.trace_file.as_deref(),
+    )?;
     let program = std::fs::read(&args.program)
         .with_context(|| format!("cannot read {}", args.program.display()))?;
     let mut m = BareMachine::new(&program, args.memory, Box::new(std::io::stdout()))
@@ -515,14 +516,18 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
             args.program.display()
         );
     }
-    if args.jit {
+    if args.exec.jit {
         m.enable_jit(jit_threshold())?;
     }
     let tracer = match trace_items {
         Some(flags) => {
             let t = Arc::new(
-                TraceLog::new(flags, args.trace_file.as_deref(), vec![m.image.clone()])
-                    .context("cannot open the trace file (-D)")?,
+                TraceLog::new(
+                    flags,
+                    args.exec.trace_file.as_deref(),
+                    vec![m.image.clone()],
+                )
+                .context("cannot open the trace file (-D)")?,
             );
             m.hart.core.set_tracer(Some(t.clone()), flags);
             Some(t)

@@ -1,22 +1,10 @@
 //! The `gasang run` command line: exit codes and one-line errors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn gasang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gasang"))
-        .args(args)
-        .output()
-        .expect("gasang runs")
-}
+use std::process::Output;
 
-fn rom(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("test-roms/bin")
-        .join(format!("{name}.elf"))
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{gasang, rom};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

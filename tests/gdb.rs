@@ -20,12 +20,13 @@ fn free_port() -> u16 {
 
 /// Starts gasang with `args` plus `-S -gdb tcp::PORT` and waits until the stub listens
 /// (it says so on stderr; a probe connection would take the one session it accepts).
-fn start_waiting_for_gdb(args: &[&str]) -> (std::process::Child, u16) {
+fn start_waiting_for_gdb(args: &[&str], env: &[(&str, &str)]) -> (std::process::Child, u16) {
     let port = free_port();
     let spec = format!("tcp::{port}");
     let mut emu = Command::new(env!("CARGO_BIN_EXE_gasang"))
         .args(["-S", "-gdb", &spec])
         .args(args)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -54,6 +55,23 @@ fn gdb_batch(file: &std::path::Path, timeout_s: u32, commands: &[&str]) -> Strin
     String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr)
 }
 
+/// Boots ROM `name` (`-bios none -kernel`, plus `extra` options and `env`) waiting for
+/// gdb, runs gdb-multiarch on it with `target remote` and then `commands`, and returns
+/// gdb's output once the emulator is gone.
+fn debug_rom(name: &str, extra: &[&str], env: &[(&str, &str)], commands: &[&str]) -> String {
+    let rom = common::rom(name);
+    let mut args = vec!["-bios", "none", "-kernel", rom.as_str()];
+    args.extend_from_slice(extra);
+    let (mut emu, port) = start_waiting_for_gdb(&args, env);
+    let target = format!("target remote 127.0.0.1:{port}");
+    let mut all = vec![target.as_str()];
+    all.extend_from_slice(commands);
+    let text = gdb_batch(std::path::Path::new(&rom), 120, &all);
+    let _ = emu.kill();
+    let _ = emu.wait();
+    text
+}
+
 /// Asserts that `needles` appear in `text` in this order.
 fn assert_in_order(text: &str, needles: &[&str]) {
     let mut at = 0;
@@ -65,19 +83,15 @@ fn assert_in_order(text: &str, needles: &[&str]) {
     }
 }
 
-#[test]
-fn gdb_session_on_a_test_rom() {
-    // rv64ui-add on the virt board in M-mode. gdb puts `break test_5` after what it takes
-    // for the prologue: 0x8000205c, the `bne a4,t2,fail` ending test_5.
-    let rom = common::repo().join("test-roms/bin/rv64ui-add.elf");
-    let (mut emu, port) =
-        start_waiting_for_gdb(&["-bios", "none", "-kernel", rom.to_str().unwrap()]);
-    let target = format!("target remote 127.0.0.1:{port}");
-    let text = gdb_batch(
-        &rom,
-        120,
+/// The ROM session: rv64ui-add on the virt board in M-mode, with `extra` options and
+/// `env`. gdb puts `break test_5` after what it takes for the prologue: 0x8000205c, the
+/// `bne a4,t2,fail` ending test_5.
+fn rom_session(extra: &[&str], env: &[(&str, &str)]) {
+    let text = debug_rom(
+        "rv64ui-add",
+        extra,
+        env,
         &[
-            &target,
             "info registers pc",
             "x/4i $pc",
             "break test_5",
@@ -117,8 +131,6 @@ fn gdb_session_on_a_test_rom() {
             "detach",
         ],
     );
-    let _ = emu.kill();
-    let _ = emu.wait();
     assert_in_order(
         &text,
         &[
@@ -168,11 +180,23 @@ fn vmlinux(tag: &str) -> std::path::PathBuf {
 }
 
 #[test]
+fn gdb_session_on_a_test_rom() {
+    rom_session(&[], &[]);
+}
+
+#[test]
+fn gdb_session_on_a_test_rom_with_the_jit() {
+    // Every block compiled at its first run: breakpoints, stepi and watchpoints must
+    // still stop exactly (the blocks concerned fall back to the interpreter).
+    rom_session(&["--jit"], &[("GASANG_JIT_THRESHOLD", "1")]);
+}
+
+#[test]
 fn gdb_session_on_the_bundled_kernel() {
     // Two harts: gdb sees two threads, and a breakpoint only the secondary hart reaches
     // (smp_callin) stops in thread 2.
     let vmlinux = vmlinux("kernel");
-    let (mut emu, port) = start_waiting_for_gdb(&["-smp", "2"]);
+    let (mut emu, port) = start_waiting_for_gdb(&["-smp", "2"], &[]);
     let target = format!("target remote 127.0.0.1:{port}");
     let text = gdb_batch(
         &vmlinux,
@@ -274,15 +298,11 @@ fn gdb_attaches_to_a_running_guest_and_detaches() {
 fn gdb_steps_into_a_trap_and_watches_reads() {
     // rv64mi-illegal: test_2 executes c.unimp at 0x80002014; a stepi there lands in the
     // M-mode trap handler, as hardware would, with mcause and mepc set.
-    let rom = common::repo().join("test-roms/bin/rv64mi-illegal.elf");
-    let (mut emu, port) =
-        start_waiting_for_gdb(&["-bios", "none", "-kernel", rom.to_str().unwrap()]);
-    let target = format!("target remote 127.0.0.1:{port}");
-    let text = gdb_batch(
-        &rom,
-        120,
+    let text = debug_rom(
+        "rv64mi-illegal",
+        &[],
+        &[],
         &[
-            &target,
             "break *0x80002014",
             "continue",
             "x/i $pc",
@@ -293,8 +313,6 @@ fn gdb_steps_into_a_trap_and_watches_reads() {
             "kill",
         ],
     );
-    let _ = emu.kill();
-    let _ = emu.wait();
     assert_in_order(
         &text,
         &[
@@ -310,15 +328,11 @@ fn gdb_steps_into_a_trap_and_watches_reads() {
     // rv64ui-ld: test_main's first load reads tdat at 0x80003000 (ld a4,0(sp) at
     // 0x80002024). A read watchpoint stops after it with the value; an access watchpoint
     // on the next doubleword fires on the next test's load.
-    let rom = common::repo().join("test-roms/bin/rv64ui-ld.elf");
-    let (mut emu, port) =
-        start_waiting_for_gdb(&["-bios", "none", "-kernel", rom.to_str().unwrap()]);
-    let target = format!("target remote 127.0.0.1:{port}");
-    let text = gdb_batch(
-        &rom,
-        120,
+    let text = debug_rom(
+        "rv64ui-ld",
+        &[],
+        &[],
         &[
-            &target,
             "rwatch *(long *)0x80003000",
             "continue",
             "p/x $pc",
@@ -330,8 +344,6 @@ fn gdb_steps_into_a_trap_and_watches_reads() {
             "kill",
         ],
     );
-    let _ = emu.kill();
-    let _ = emu.wait();
     assert_in_order(
         &text,
         &[

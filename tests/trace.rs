@@ -1,22 +1,10 @@
 //! QEMU-style `-d` traces: the text of each item on ROMs whose behaviour is known.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn gasang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gasang"))
-        .args(args)
-        .output()
-        .expect("gasang runs")
-}
-
-fn rom(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("test-roms/bin")
-        .join(format!("{name}.elf"))
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{gasang, rom};
 
 fn log_path(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("gasang-trace-{}-{name}.log", std::process::id()))

@@ -4,7 +4,7 @@
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,6 +13,23 @@ pub struct Session {
     child: Child,
     stdin: Option<ChildStdin>,
     out: Arc<Mutex<Vec<u8>>>,
+}
+
+/// Runs `gasang args...` to completion and returns what it did.
+pub fn gasang(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gasang"))
+        .args(args)
+        .output()
+        .expect("gasang runs")
+}
+
+/// The path of committed test ROM `name` (without `.elf`).
+pub fn rom(name: &str) -> String {
+    repo()
+        .join("test-roms/bin")
+        .join(format!("{name}.elf"))
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Repository root.
