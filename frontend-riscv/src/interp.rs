@@ -219,6 +219,7 @@ impl Hart {
         let chain = self.breakpoints.is_empty();
         let mut total = 0u64;
         loop {
+            self.core.retired_now = self.retired.wrapping_add(total);
             let core = &mut self.core;
             // SAFETY: `code` was compiled for a block of this hart's cache by the hart's
             // BlockCompiler, which keeps it alive as long as the compiler lives, and it
@@ -394,6 +395,41 @@ fn insts_before(insts: &[Inst], pc: u64, addr: u64) -> usize {
             before
         })
         .count()
+}
+
+/// [`interpret_one`]: the instruction completed; the next pc is in `next`.
+pub const ONE_OK: u32 = 0;
+/// [`interpret_one`]: the instruction raised an exception, now in `jit_trap` (not taken).
+pub const ONE_TRAP: u32 = 1;
+/// [`interpret_one`]: the instruction completed and must end the block (a store hit a
+/// watched page); the next pc is in `next`.
+pub const ONE_END: u32 = 2;
+
+/// Executes one instruction at `pc`, the `index`-th of its block, for compiled code
+/// that leaves instructions it does not translate to the interpreter. `core.pc` need
+/// not be `pc`; exceptions are stored, not taken (see [`crate::compiled`]).
+pub fn interpret_one(
+    core: &mut HartCore,
+    bus: &mut Bus,
+    inst: &Inst,
+    pc: u64,
+    index: u64,
+    next: &mut u64,
+) -> u32 {
+    match exec(core, bus, inst, pc, index) {
+        Ok(n) => {
+            *next = n;
+            ONE_OK
+        }
+        Err(Stop::Trap(e)) => {
+            core.jit_trap = Some(e);
+            ONE_TRAP
+        }
+        Err(Stop::End(n)) => {
+            *next = n;
+            ONE_END
+        }
+    }
 }
 
 /// [`exec_block`] with the `exec` and `cpu` trace events around it (when enabled).

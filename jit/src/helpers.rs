@@ -76,6 +76,27 @@ store_helper!(store2, 2);
 store_helper!(store4, 4);
 store_helper!(store8, 8);
 
+/// Runs the instruction with raw bits `raw` at `pc` (the `index`-th of its block) in
+/// the interpreter, for instructions the translator leaves to it. Returns
+/// `frontend_riscv::interp::ONE_*` with the next pc in `*next`.
+///
+/// # Safety
+/// `core`, `bus` and `next` must be valid and exclusive for the call.
+pub unsafe extern "C" fn interpret(
+    core: *mut HartCore,
+    bus: *mut Bus,
+    raw: u64,
+    pc: u64,
+    index: u64,
+    next: *mut u64,
+) -> u32 {
+    // SAFETY: the caller (compiled code, given these pointers by the hart) passes valid,
+    // exclusive pointers; `next` is the code's stack slot.
+    let (core, bus, next) = unsafe { (&mut *core, &mut *bus, &mut *next) };
+    let inst = frontend_riscv::decode(raw as u32);
+    frontend_riscv::interp::interpret_one(core, bus, &inst, pc, index, next)
+}
+
 /// `mulhsu`: high 64 bits of signed `a` times unsigned `b`.
 pub extern "C" fn mulhsu(a: u64, b: u64) -> u64 {
     ((a as i64 as i128).wrapping_mul(b as i128) >> 64) as u64

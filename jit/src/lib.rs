@@ -2,11 +2,10 @@
 //!
 //! [`Jit`] implements [`BlockCompiler`]: the hart's block cache hands it a block once the
 //! interpreter has run it a few times, and runs the compiled code from then on (the
-//! contract is in [`frontend_riscv::compiled`]). What it compiles today: RV64I integer
-//! instructions, M, loads and stores (through helper calls that take the hart's TLB
-//! fast path), jumps and branches. A block is compiled up to its first instruction of
-//! another kind (CSR, atomics, floating point, system); the rest of the block then runs
-//! in the interpreter as a block of its own.
+//! contract is in [`frontend_riscv::compiled`]). It translates RV64I integer
+//! instructions, M, loads and stores (the TLB hit path inline, a helper call
+//! otherwise), jumps and branches; other instructions (CSR, atomics, floating point,
+//! system) call the interpreter for that one instruction from the compiled code.
 //!
 //! Guest registers live in [`HartCore`] (`#[repr(C)]`, `x` first): the code loads and
 //! stores them at fixed offsets. Code is never freed while the [`Jit`] lives; blocks the
@@ -102,13 +101,13 @@ fn opt_level() -> String {
 
 impl BlockCompiler for Jit {
     fn compile(&mut self, insts: &[Inst]) -> Option<CompiledBlock> {
-        let covers = insts
-            .iter()
-            .take_while(|i| translate::supported(i.op))
-            .count();
-        if covers == 0 {
+        // Instructions the translator does not handle call the interpreter, so the
+        // whole block compiles; a block of nothing but those is left to the
+        // interpreter itself (nothing to gain).
+        if !insts.iter().any(|i| translate::supported(i.op)) {
             return None;
         }
+        let covers = insts.len();
         self.module.clear_context(&mut self.ctx);
         let config = self.module.target_config();
         let ptr = config.pointer_type();

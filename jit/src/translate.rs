@@ -35,7 +35,7 @@ const TAG_R_OFF: i32 = offset_of!(TlbEntry, tag_r) as i32;
 const TAG_W_OFF: i32 = offset_of!(TlbEntry, tag_w) as i32;
 const ADDEND_OFF: i32 = offset_of!(TlbEntry, addend) as i32;
 
-/// Whether the translator handles `op`.
+/// Whether the translator turns `op` into IR itself (the others call the interpreter).
 pub fn supported(op: Op) -> bool {
     use Op::*;
     matches!(
@@ -116,6 +116,7 @@ struct Translator<'a> {
     load_sig: SigRef,
     store_sig: SigRef,
     binop_sig: SigRef,
+    interp_sig: SigRef,
 }
 
 fn flags() -> MemFlagsData {
@@ -353,6 +354,59 @@ impl Translator<'_> {
         self.b.seal_block(join);
     }
 
+    /// An instruction the translator leaves to the interpreter (CSR, atomics, floating
+    /// point, system, ...): a call to `helpers::interpret`. Returns whether it ended the
+    /// block (it ends blocks in the interpreter too), in which case the code has left.
+    fn interpreted(&mut self, i: &Inst, index: usize, off: u64) -> bool {
+        let slot =
+            self.b
+                .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+        let out = self.b.ins().stack_addr(self.ptr, slot, 0);
+        let pc = self.pc_at(off);
+        let raw = self.b.ins().iconst(I64, i.raw as i64);
+        let idx = self.b.ins().iconst(I64, index as i64);
+        let callee = self
+            .b
+            .ins()
+            .iconst(self.ptr, helpers::interpret as *const () as usize as i64);
+        let call = self.b.ins().call_indirect(
+            self.interp_sig,
+            callee,
+            &[self.core, self.bus, raw, pc, idx, out],
+        );
+        let status = self.b.inst_results(call)[0];
+        let fail = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(fail);
+        self.b.ins().brif(status, fail, &[], cont, &[]);
+
+        self.b.switch_to_block(fail);
+        self.b.seal_block(fail);
+        let end = self.b.create_block();
+        let trap = self.b.create_block();
+        let is_end = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, helpers::END as i64);
+        self.b.ins().brif(is_end, end, &[], trap, &[]);
+        self.b.switch_to_block(end);
+        self.b.seal_block(end);
+        let next = self.b.ins().stack_load(self.ptr, I64, slot, 0);
+        self.exit(next, (index as u64 + 1) | JIT_END);
+        self.b.switch_to_block(trap);
+        self.b.seal_block(trap);
+        self.exit(pc, index as u64 | JIT_TRAP);
+
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+        if i.op.ends_block() {
+            let next = self.b.ins().stack_load(self.ptr, I64, slot, 0);
+            self.exit(next, index as u64 + 1);
+            return true;
+        }
+        false
+    }
+
     /// A 32-bit shift: `op` on the low 32 bits, sign-extended.
     fn shift32(&mut self, op: Op, a: Value, sh: Value) -> Value {
         let a32 = self.b.ins().ireduce(I32, a);
@@ -505,8 +559,9 @@ fn signature(call_conv: cranelift_codegen::isa::CallConv, params: &[Type]) -> Si
     s
 }
 
-/// Builds `func` (signature already set: `(core, bus) -> i64`) for `insts`, all of
-/// which are [`supported`]; only the last may be a jump or branch.
+/// Builds `func` (signature already set: `(core, bus) -> i64`) for `insts` (a block:
+/// only the last may end it). [`supported`] instructions are translated; the others
+/// call the interpreter.
 pub fn translate(
     func: &mut Function,
     fctx: &mut FunctionBuilderContext,
@@ -522,10 +577,13 @@ pub fn translate(
     store_sig.returns.push(AbiParam::new(I32));
     let mut binop_sig = signature(call_conv, &[I64, I64]);
     binop_sig.returns.push(AbiParam::new(I64));
-    let (load_sig, store_sig, binop_sig) = (
+    let mut interp_sig = signature(call_conv, &[ptr, ptr, I64, I64, I64, ptr]);
+    interp_sig.returns.push(AbiParam::new(I32));
+    let (load_sig, store_sig, binop_sig, interp_sig) = (
         b.import_signature(load_sig),
         b.import_signature(store_sig),
         b.import_signature(binop_sig),
+        b.import_signature(interp_sig),
     );
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
@@ -542,10 +600,19 @@ pub fn translate(
         load_sig,
         store_sig,
         binop_sig,
+        interp_sig,
     };
     let mut off = 0u64;
     let mut ended = false;
     for (index, i) in insts.iter().enumerate() {
+        if !supported(i.op) {
+            if t.interpreted(i, index, off) {
+                ended = true;
+                break;
+            }
+            off += i.len as u64;
+            continue;
+        }
         if matches!(
             i.op,
             Op::Jal | Op::Jalr | Op::Beq | Op::Bne | Op::Blt | Op::Bge | Op::Bltu | Op::Bgeu
