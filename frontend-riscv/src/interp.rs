@@ -7,13 +7,19 @@ use std::sync::Arc;
 use emu_core::{Bus, GuestRam};
 
 use crate::cache::{BlockCache, Lookup};
-use crate::compiled::{BlockCompiler, CompiledFn, JIT_END, JIT_TRAP};
+use crate::compiled::BlockCompiler;
 use crate::csr::mstatus;
 use crate::decode::decode;
 use crate::hart::HartCore;
 use crate::inst::{inst_len, Inst, Op};
 use crate::trace::{TRACE_CPU, TRACE_EXEC};
 use crate::trap::{Exception, Priv};
+
+mod breakpoints;
+mod compiled_run;
+
+use breakpoints::insts_before;
+pub use compiled_run::{interpret_one, HOT_RUNS, ONE_END, ONE_OK, ONE_TRAP};
 
 /// Instructions a hart may run past its budget right after an atomic (see [`Hart::run`]).
 pub(crate) const ATOMIC_GRACE: u64 = 16384;
@@ -65,11 +71,6 @@ pub struct Hart {
     /// Interpreted runs after which a block is compiled (at least 1).
     pub jit_threshold: u32,
 }
-
-/// Interpreted runs after which a block is compiled, by default.
-pub const HOT_RUNS: u32 = 4096;
-/// `Block::runs` of a block the compiler refused (never tried again).
-const NOT_COMPILABLE: u32 = u32::MAX;
 
 impl std::fmt::Debug for Hart {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -208,103 +209,6 @@ impl Hart {
         }
     }
 
-    /// Runs block `b` as compiled code if it has some, compiling it once it is hot,
-    /// then goes on with the following blocks while they are compiled and in the jump
-    /// cache (up to `budget` instructions, and only while nothing needs the run loop's
-    /// attention: no breakpoints, no pending interrupt check, no early block end).
-    /// `None`: interpret block `b` this time.
-    #[inline]
-    fn run_compiled(&mut self, b: u32, bus: &mut Bus, budget: u64) -> Option<(u64, bool)> {
-        let mut code = self.compiled_code(b)?;
-        let chain = self.breakpoints.is_empty();
-        let mut total = 0u64;
-        loop {
-            self.core.retired_now = self.retired.wrapping_add(total);
-            let core = &mut self.core;
-            // SAFETY: `code` was compiled for a block of this hart's cache by the hart's
-            // BlockCompiler, which keeps it alive as long as the compiler lives, and it
-            // follows the contract in `compiled`: it only touches `core` and `bus`
-            // through the pointers it is given, valid and exclusive for the call.
-            let r = unsafe { code(core, bus) };
-            let n = r & !(JIT_TRAP | JIT_END);
-            core.instret = core.instret.wrapping_add(n);
-            total += n;
-            if r & JIT_TRAP != 0 {
-                if let Some(e) = core.jit_trap.take() {
-                    core.last_trap = Some(e);
-                    core.take_exception(e);
-                }
-                return Some((total, false));
-            }
-            if r & JIT_END != 0 {
-                core.stop_block = false;
-                return Some((total, true));
-            }
-            if !chain || core.irq_dirty || total >= budget {
-                return Some((total, false));
-            }
-            match self.cache.probe(&self.core) {
-                Some(next) => match self.cache.block(next).compiled {
-                    Some(c) => code = c.code,
-                    None => return Some((total, false)),
-                },
-                None => return Some((total, false)),
-            }
-        }
-    }
-
-    /// Block `b`'s compiled code, compiling it if it just became hot.
-    #[inline]
-    fn compiled_code(&mut self, b: u32) -> Option<CompiledFn> {
-        let blk = self.cache.block_mut(b);
-        if let Some(c) = blk.compiled {
-            return Some(c.code);
-        }
-        if blk.runs == NOT_COMPILABLE {
-            return None;
-        }
-        blk.runs += 1;
-        if blk.runs < self.jit_threshold {
-            return None;
-        }
-        let compiler = self.compiler.as_mut()?;
-        match compiler.compile(&blk.insts) {
-            Some(c) => {
-                blk.compiled = Some(c);
-                Some(c.code)
-            }
-            None => {
-                blk.runs = NOT_COMPILABLE;
-                None
-            }
-        }
-    }
-
-    /// Blocks compiled by the JIT so far.
-    pub fn compiled_blocks(&self) -> usize {
-        self.compiler.as_ref().map_or(0, |c| c.compiled_blocks())
-    }
-
-    /// With breakpoints set: `Err` if the pc is at one (stop now), else the nearest
-    /// one after the pc on the same page (the most a block can reach), if any.
-    fn next_breakpoint(&mut self) -> Result<Option<u64>, ()> {
-        let pc = self.core.pc;
-        if self.breakpoints.contains(&pc) {
-            if self.skip_breakpoint.take() != Some(pc) {
-                return Err(());
-            }
-        } else {
-            self.skip_breakpoint = None;
-        }
-        let page_end = (pc | (emu_core::PAGE_SIZE - 1)).wrapping_add(1);
-        Ok(self
-            .breakpoints
-            .iter()
-            .copied()
-            .filter(|&b| b > pc && b < page_end)
-            .min())
-    }
-
     /// Executes exactly one instruction (or takes one interrupt first), without the
     /// block cache. For tracing and debuggers.
     pub fn step(&mut self, bus: &mut Bus) -> Step {
@@ -379,56 +283,6 @@ impl From<Exception> for Stop {
     #[inline(always)]
     fn from(e: Exception) -> Self {
         Stop::Trap(e)
-    }
-}
-
-/// How many of `insts` (a block at `pc`) start before `addr`: the block runs that far
-/// and stops at the breakpoint at `addr`.
-#[cold]
-fn insts_before(insts: &[Inst], pc: u64, addr: u64) -> usize {
-    let mut a = pc;
-    insts
-        .iter()
-        .take_while(|i| {
-            let before = a < addr;
-            a += i.len as u64;
-            before
-        })
-        .count()
-}
-
-/// [`interpret_one`]: the instruction completed; the next pc is in `next`.
-pub const ONE_OK: u32 = 0;
-/// [`interpret_one`]: the instruction raised an exception, now in `jit_trap` (not taken).
-pub const ONE_TRAP: u32 = 1;
-/// [`interpret_one`]: the instruction completed and must end the block (a store hit a
-/// watched page); the next pc is in `next`.
-pub const ONE_END: u32 = 2;
-
-/// Executes one instruction at `pc`, the `index`-th of its block, for compiled code
-/// that leaves instructions it does not translate to the interpreter. `core.pc` need
-/// not be `pc`; exceptions are stored, not taken (see [`crate::compiled`]).
-pub fn interpret_one(
-    core: &mut HartCore,
-    bus: &mut Bus,
-    inst: &Inst,
-    pc: u64,
-    index: u64,
-    next: &mut u64,
-) -> u32 {
-    match exec(core, bus, inst, pc, index) {
-        Ok(n) => {
-            *next = n;
-            ONE_OK
-        }
-        Err(Stop::Trap(e)) => {
-            core.jit_trap = Some(e);
-            ONE_TRAP
-        }
-        Err(Stop::End(n)) => {
-            *next = n;
-            ONE_END
-        }
     }
 }
 
