@@ -5,8 +5,8 @@ use std::mem::offset_of;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I16, I32, I64, I8};
 use cranelift_codegen::ir::{
-    AbiParam, Function, InstBuilder, MemFlagsData, SigRef, Signature, StackSlotData, StackSlotKind,
-    Type, Value,
+    AbiParam, Function, InstBuilder, MemFlagsData, SigRef, Signature, StackSlot, StackSlotData,
+    StackSlotKind, Type, Value,
 };
 use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -104,6 +104,15 @@ pub fn supported(op: Op) -> bool {
     )
 }
 
+/// Where an early block end (`END`) continues.
+#[derive(Clone, Copy)]
+enum EndPc {
+    /// After the instruction (`len` bytes long).
+    After(u64),
+    /// At the pc the helper stored in this stack slot.
+    Slot(StackSlot),
+}
+
 /// The state of translating one block.
 struct Translator<'a> {
     b: FunctionBuilder<'a>,
@@ -172,16 +181,16 @@ impl Translator<'_> {
         self.b.ins().return_(&[r]);
     }
 
-    /// Branches to a trap exit when `status` (a helper's result) is not OK; for stores
-    /// `END` exits after the store.
-    fn check_status(&mut self, status: Value, index: usize, off: u64, len: u64, store: bool) {
+    /// Branches to an exit when `status` (a helper's result) is not OK: `TRAP` leaves at
+    /// the instruction; with `end`, `END` leaves after it (at the pc `end` gives).
+    fn check_status(&mut self, status: Value, index: usize, off: u64, end: Option<EndPc>) {
         let fail = self.b.create_block();
         let cont = self.b.create_block();
         self.b.set_cold_block(fail);
         self.b.ins().brif(status, fail, &[], cont, &[]);
         self.b.switch_to_block(fail);
         self.b.seal_block(fail);
-        if store {
+        if let Some(end_pc) = end {
             let end = self.b.create_block();
             let trap = self.b.create_block();
             self.b.set_cold_block(end);
@@ -193,7 +202,10 @@ impl Translator<'_> {
             self.b.ins().brif(is_end, end, &[], trap, &[]);
             self.b.switch_to_block(end);
             self.b.seal_block(end);
-            let next = self.pc_at(off + len);
+            let next = match end_pc {
+                EndPc::After(len) => self.pc_at(off + len),
+                EndPc::Slot(slot) => self.b.ins().stack_load(self.ptr, I64, slot, 0),
+            };
             self.exit(next, (index as u64 + 1) | JIT_END);
             self.b.switch_to_block(trap);
             self.b.seal_block(trap);
@@ -286,7 +298,7 @@ impl Translator<'_> {
                 .ins()
                 .call_indirect(self.load_sig, callee, &[self.core, self.bus, va, out]);
         let status = self.b.inst_results(call)[0];
-        self.check_status(status, index, off, i.len as u64, false);
+        self.check_status(status, index, off, None);
         let v = self.b.ins().stack_load(self.ptr, I64, slot, 0);
         self.b.ins().jump(join, &[v.into()]);
 
@@ -347,7 +359,7 @@ impl Translator<'_> {
                 .ins()
                 .call_indirect(self.store_sig, callee, &[self.core, self.bus, va, v]);
         let status = self.b.inst_results(call)[0];
-        self.check_status(status, index, off, i.len as u64, true);
+        self.check_status(status, index, off, Some(EndPc::After(i.len as u64)));
         self.b.ins().jump(join, &[]);
 
         self.b.switch_to_block(join);
@@ -375,30 +387,7 @@ impl Translator<'_> {
             &[self.core, self.bus, raw, pc, idx, out],
         );
         let status = self.b.inst_results(call)[0];
-        let fail = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.set_cold_block(fail);
-        self.b.ins().brif(status, fail, &[], cont, &[]);
-
-        self.b.switch_to_block(fail);
-        self.b.seal_block(fail);
-        let end = self.b.create_block();
-        let trap = self.b.create_block();
-        let is_end = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, status, helpers::END as i64);
-        self.b.ins().brif(is_end, end, &[], trap, &[]);
-        self.b.switch_to_block(end);
-        self.b.seal_block(end);
-        let next = self.b.ins().stack_load(self.ptr, I64, slot, 0);
-        self.exit(next, (index as u64 + 1) | JIT_END);
-        self.b.switch_to_block(trap);
-        self.b.seal_block(trap);
-        self.exit(pc, index as u64 | JIT_TRAP);
-
-        self.b.switch_to_block(cont);
-        self.b.seal_block(cont);
+        self.check_status(status, index, off, Some(EndPc::Slot(slot)));
         if i.op.ends_block() {
             let next = self.b.ins().stack_load(self.ptr, I64, slot, 0);
             self.exit(next, index as u64 + 1);
@@ -613,10 +602,8 @@ pub fn translate(
             off += i.len as u64;
             continue;
         }
-        if matches!(
-            i.op,
-            Op::Jal | Op::Jalr | Op::Beq | Op::Bne | Op::Blt | Op::Bge | Op::Bltu | Op::Bgeu
-        ) {
+        // The translated instructions that end a block are the jumps and branches.
+        if i.op.ends_block() {
             t.transfer(i, off, index + 1);
             ended = true;
             break;
