@@ -26,8 +26,10 @@ pub const CLINT_BASE: u64 = 0x0200_0000;
 
 /// Instructions per host-side check (time, interrupt lines, limits).
 const QUANTUM: u64 = 4096;
-/// After a write to `tohost`, instructions to run before reading it, so that a command
-/// written as two 32-bit halves is complete (Spike polls HTIF in batches too).
+/// After the first write to the `tohost` page, instructions to run before reading
+/// `tohost`, so that a command written as two 32-bit halves is complete (Spike polls HTIF
+/// in batches too). The window starts at the first write and is never restarted by later
+/// ones: riscv-tests' `env/p` rewrites `tohost` every few instructions forever.
 const HTIF_SETTLE: u64 = 64;
 /// `mtime` advances one tick (10 MHz timebase) per this many instructions.
 pub const INSNS_PER_TICK: u64 = 10;
@@ -57,6 +59,13 @@ pub enum Outcome {
         /// The pc after the WFI.
         pc: u64,
     },
+    /// The hart takes trap after trap without retiring an instruction.
+    TrapLoop {
+        /// Where the hart is (the handler address that faults).
+        pc: u64,
+        /// The last trap's `mcause`.
+        cause: u64,
+    },
 }
 
 /// A bare-metal machine running one program.
@@ -70,7 +79,11 @@ pub struct BareMachine {
     /// What loading the program produced (entry, symbols, `tohost`).
     pub image: LoadedImage,
     executed: u64,
-    settle_left: u64,
+    /// When a write to the `tohost` page is waiting to be looked at: the executed count at
+    /// which `tohost` is read (at most [`HTIF_SETTLE`] after the first such write).
+    htif_poll_at: Option<u64>,
+    /// Consecutive quanta that took traps but retired nothing (a trap loop).
+    idle_quanta: u32,
 }
 
 impl std::fmt::Debug for BareMachine {
@@ -116,7 +129,8 @@ impl BareMachine {
             clint,
             image,
             executed: 0,
-            settle_left: 0,
+            htif_poll_at: None,
+            idle_quanta: 0,
         })
     }
 
@@ -182,23 +196,27 @@ impl BareMachine {
     /// Runs until the program ends or `max_insns` instructions have run.
     pub fn run(&mut self, max_insns: Option<u64>) -> Outcome {
         let limit = max_insns.unwrap_or(u64::MAX);
-        let mut settle = false;
         loop {
+            if let Some(o) = self.htif_due() {
+                return o;
+            }
             if self.executed >= limit {
                 return Outcome::InsnLimit(self.executed);
             }
-            let budget = if settle { HTIF_SETTLE } else { QUANTUM }.min(limit - self.executed);
-            match self.run_hart(budget) {
-                Exit::HostWrite => settle = true,
+            let until_poll = self.htif_poll_at.map_or(QUANTUM, |at| at - self.executed);
+            let budget = until_poll.clamp(1, QUANTUM).min(limit - self.executed);
+            let before = self.executed;
+            let exit = self.run_hart(budget);
+            match exit {
+                Exit::HostWrite => self.note_host_write(),
                 // No breakpoints are set here: Breakpoint cannot happen.
-                exit @ (Exit::Budget | Exit::Wfi | Exit::Breakpoint) => {
-                    if settle {
-                        settle = false;
-                        if let Some(o) = self.htif_poll() {
-                            return o;
-                        }
+                Exit::Budget | Exit::Breakpoint => {}
+                Exit::Wfi => {
+                    // A program that reports and then waits: look at tohost now.
+                    if let Some(o) = self.htif_poll_now() {
+                        return o;
                     }
-                    if exit == Exit::Wfi && !self.idle() {
+                    if !self.idle() {
                         self.sync_devices();
                         if self.hart.core.pending_interrupt().is_none()
                             && self.hart.core.mip_value() & self.hart.core.mie == 0
@@ -210,7 +228,48 @@ impl BareMachine {
                     }
                 }
             }
+            if let Some(o) = self.check_trap_loop(exit, self.executed - before, budget) {
+                return o;
+            }
         }
+    }
+
+    /// A store hit the `tohost` page: read `tohost` within [`HTIF_SETTLE`] instructions of
+    /// the first such write (later writes do not move the deadline).
+    fn note_host_write(&mut self) {
+        if self.htif.is_some() {
+            self.htif_poll_at
+                .get_or_insert(self.executed.saturating_add(HTIF_SETTLE));
+        }
+    }
+
+    /// Reads `tohost` if a write is waiting and its settle window has passed.
+    fn htif_due(&mut self) -> Option<Outcome> {
+        match self.htif_poll_at {
+            Some(at) if self.executed >= at => self.htif_poll_now(),
+            _ => None,
+        }
+    }
+
+    /// Reads `tohost` now if a write is waiting.
+    fn htif_poll_now(&mut self) -> Option<Outcome> {
+        self.htif_poll_at.take()?;
+        self.htif_poll()
+    }
+
+    /// A whole budget spent taking traps without retiring an instruction, twice in a row,
+    /// is a trap loop (e.g. `mtvec` pointing at a faulting address): nothing the hart does
+    /// can change the outcome.
+    fn check_trap_loop(&mut self, exit: Exit, retired: u64, budget: u64) -> Option<Outcome> {
+        if exit == Exit::Budget && retired == 0 && budget > 1 {
+            self.idle_quanta += 1;
+        } else {
+            self.idle_quanta = 0;
+        }
+        (self.idle_quanta >= 2).then_some(Outcome::TrapLoop {
+            pc: self.hart.core.pc,
+            cause: self.hart.core.mcause,
+        })
     }
 
     /// Executes one instruction (for traces). Returns what happened and, if the program
@@ -223,22 +282,22 @@ impl BareMachine {
         self.executed += n;
         self.clint.clock().retired(n);
         if step.exit == Some(Exit::HostWrite) {
-            self.settle_left = HTIF_SETTLE;
-            return (step, None);
+            self.note_host_write();
         }
-        let waiting = step.exit == Some(Exit::Wfi) && !self.idle();
-        if self.settle_left > 0 {
-            self.settle_left -= 1;
-            if self.settle_left == 0 || waiting {
-                self.settle_left = 0;
-                if let Some(o) = self.htif_poll() {
-                    return (step, Some(o));
-                }
+        if let Some(o) = self.htif_due() {
+            return (step, Some(o));
+        }
+        if step.exit == Some(Exit::Wfi) && !self.idle() {
+            if let Some(o) = self.htif_poll_now() {
+                return (step, Some(o));
             }
+            return (
+                step,
+                Some(Outcome::Stuck {
+                    pc: self.hart.core.pc,
+                }),
+            );
         }
-        let outcome = waiting.then_some(Outcome::Stuck {
-            pc: self.hart.core.pc,
-        });
-        (step, outcome)
+        (step, None)
     }
 }

@@ -13,6 +13,7 @@ use emu_core::ClockMode;
 use firmware::boot::BootImages;
 use firmware::LoadedImage;
 use frontend_riscv::trace::{parse_trace_items, TraceFlags, TRACE_ITEMS};
+use frontend_riscv::CpuConfig;
 use gasang::console::{restore_terminal, Console};
 use gasang::disasm::Disassembler;
 use gasang::images::{bundled, decompress, read_image};
@@ -52,6 +53,10 @@ struct VirtArgs {
     /// Number of harts, 1 to 8 (`4` or `cpus=4`).
     #[arg(long = "smp", value_name = "N")]
     smp: Option<String>,
+    /// CPU model and features: `rv64[,svade=on|off][,svadu=on|off]` (QEMU's spelling).
+    /// The default updates PTE A/D bits in hardware (Svadu), as QEMU does.
+    #[arg(long = "cpu", value_name = "MODEL[,PROP=on|off...]", value_parser = parse_cpu)]
+    cpu: Option<CpuConfig>,
     /// Machine type: only `virt`.
     #[arg(long = "machine", value_name = "TYPE")]
     machine: Option<String>,
@@ -143,6 +148,9 @@ struct RunArgs {
     /// Stop after this many instructions.
     #[arg(long = "max-insns", value_name = "N")]
     max_insns: Option<u64>,
+    /// CPU model and features, as on the virt board (`rv64,svade=on`).
+    #[arg(long = "cpu", value_name = "MODEL[,PROP=on|off...]", value_parser = parse_cpu)]
+    cpu: Option<CpuConfig>,
     /// Print each executed instruction to stderr: pc, raw bits, disassembly, register
     /// written, and traps.
     #[arg(long)]
@@ -151,6 +159,10 @@ struct RunArgs {
     exec: ExecArgs,
     /// The program.
     program: PathBuf,
+}
+
+fn parse_cpu(s: &str) -> Result<CpuConfig, String> {
+    CpuConfig::parse_qemu(s)
 }
 
 fn parse_ram(s: &str) -> Result<u64, String> {
@@ -273,6 +285,7 @@ fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
         append,
         drives,
         rng,
+        cpu: a.cpu.unwrap_or_default(),
         clock: if a.deterministic {
             ClockMode::Instructions(DETERMINISTIC_INSNS_PER_TICK)
         } else {
@@ -510,6 +523,7 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
         .with_context(|| format!("cannot read {}", args.program.display()))?;
     let mut m = BareMachine::new(&program, args.memory, Box::new(std::io::stdout()))
         .with_context(|| format!("cannot load {}", args.program.display()))?;
+    m.hart.core.configure(args.cpu.unwrap_or_default());
     if !m.has_htif() {
         eprintln!(
             "gasang: warning: {} has no 'tohost' symbol: it cannot report a result",
@@ -560,6 +574,12 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
         Outcome::Stuck { pc } => {
             eprintln!(
                 "gasang: the hart waits for an interrupt (wfi) at pc {pc:#x}, and nothing on this machine can raise one"
+            );
+            ExitCode::from(3)
+        }
+        Outcome::TrapLoop { pc, cause } => {
+            eprintln!(
+                "gasang: hart stuck in a trap loop at pc {pc:#x} (mcause {cause:#x}): every trap faults again before an instruction retires"
             );
             ExitCode::from(3)
         }

@@ -12,6 +12,7 @@ const WITH_VALUE: &[&str] = &[
     "drive",
     "device",
     "machine",
+    "cpu",
     "M",
     "serial",
     "monitor",

@@ -72,6 +72,8 @@ pub struct VirtConfig {
     pub drives: Vec<DriveConfig>,
     /// Attach a virtio-rng.
     pub rng: bool,
+    /// The harts' optional features (`-cpu`).
+    pub cpu: frontend_riscv::CpuConfig,
     /// Host time, or deterministic time following instructions.
     pub clock: ClockMode,
 }
@@ -137,6 +139,9 @@ pub struct VirtMachine {
     /// Where the images went.
     pub plan: BootPlan,
     executed: u64,
+    /// Budget spent by harts that took traps without retiring anything (a trap loop):
+    /// counts toward `--max-insns` so that the limit fires in a trap loop too.
+    trap_steps: u64,
     /// A gdb connection accepted while running.
     debugger: Option<TcpStream>,
     /// The hart [`VirtMachine::run_round`] starts with.
@@ -272,7 +277,7 @@ impl VirtMachine {
             ram_base: RAM_BASE,
             ram_size: cfg.ram_size,
             harts: cfg.harts,
-            isa_extensions: frontend_riscv::isa::extensions()
+            isa_extensions: frontend_riscv::isa::extensions(&cfg.cpu)
                 .into_iter()
                 .map(String::from)
                 .collect(),
@@ -295,6 +300,7 @@ impl VirtMachine {
         let harts = (0..cfg.harts)
             .map(|h| {
                 let mut hart = Hart::new(h as u64, ram.clone(), BOOTROM_BASE);
+                hart.core.configure(cfg.cpu);
                 hart.core.clock = Some(clock.clone());
                 hart
             })
@@ -313,6 +319,7 @@ impl VirtMachine {
             fdt,
             plan,
             executed: 0,
+            trap_steps: 0,
             debugger: None,
             round_start: 0,
         })
@@ -370,6 +377,9 @@ impl VirtMachine {
             let n = self.harts[h].retired() - before;
             self.executed += n;
             self.clock.retired(n);
+            if n == 0 && exit == Exit::Budget {
+                self.trap_steps += left;
+            }
             left = left.saturating_sub(n.max(1));
             // A device write: let the device's effect (an interrupt line, a power
             // request) reach the hart before it goes on.
@@ -481,7 +491,7 @@ impl VirtMachine {
         let mut monitor: Option<Monitor> = None;
         let mut last_poll = Instant::now();
         loop {
-            if self.executed >= limit {
+            if self.executed.saturating_add(self.trap_steps) >= limit {
                 return VirtExit::InsnLimit(self.executed);
             }
             if let Some(l) = gdb_listener {
@@ -498,7 +508,8 @@ impl VirtMachine {
             let mut all_waiting = true;
             if monitor.is_none() {
                 for h in 0..self.harts.len() {
-                    let budget = quantum().min(limit.saturating_sub(self.executed));
+                    let used = self.executed.saturating_add(self.trap_steps);
+                    let budget = quantum().min(limit.saturating_sub(used));
                     let exit = self.run_hart(h, budget);
                     all_waiting &= exit == Exit::Wfi;
                     if self.test.has_request() {

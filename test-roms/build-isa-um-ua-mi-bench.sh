@@ -2,6 +2,7 @@
 # Builds the rv64um / rv64ua / rv64mi / misc test ROMs and the benchmark ROMs into
 # test-roms/bin/ (ELF files with symbol tables: hosts find `tohost` through them):
 #   rv64um-<name>.elf, rv64ua-<name>.elf, rv64mi-<name>.elf, misc-<name>.elf,
+#   exit-<name>.elf (the ways a program reports through tohost),
 #   rv64mi-<name>_strict.elf (spec-strict variants, see STRICT below),
 #   bench.elf (1500 iterations, ~501M instructions), bench-small.elf (150, ~50M).
 # Needs riscv64-unknown-elf-gcc (Debian: apt-get install gcc-riscv64-unknown-elf).
@@ -35,7 +36,7 @@ build_test() {                      # build_test <src.S> <out.elf> [extra flags.
     count=$((count + 1))
 }
 
-for suite in rv64um rv64ua rv64mi misc; do
+for suite in rv64um rv64ua rv64mi misc exit; do
     for src in "$ROOT/isa/$suite"/*.S; do
         [ -e "$src" ] || continue
         name="$(basename "$src" .S)"

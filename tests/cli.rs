@@ -153,3 +153,37 @@ fn virt_board_bad_inputs_are_one_line_errors() {
         assert!(e.contains(needle), "{args:?}: expected '{needle}' in: {e}");
     }
 }
+
+#[test]
+fn trap_loop_exits_three_with_the_limit_or_without() {
+    for extra in [&[][..], &["--max-insns", "1000"][..]] {
+        let mut args = vec!["run"];
+        args.extend_from_slice(extra);
+        let r = rom("exit-trap_loop");
+        args.push(&r);
+        let o = gasang(&args);
+        assert_eq!(o.status.code(), Some(3), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn cpu_option_selects_svade() {
+    // rv64vm-ad probes menvcfg.ADUE: present by default (Svadu) and with svadu=on, absent
+    // with svade=on. The ROM passes either way; a bad property is one line, exit 2.
+    for cpu in ["rv64", "rv64,svade=on", "rv64,svade=on,svadu=on"] {
+        let o = gasang(&["run", "--cpu", cpu, &rom("rv64vm-ad")]);
+        assert_eq!(o.status.code(), Some(0), "{cpu}: {}", stderr(&o));
+    }
+    // Page tables without A/D bits run by default and fault under Svade, as on QEMU.
+    for r in ["rv64vm-noad_sv39", "rv64vm-noad_sv48"] {
+        assert_eq!(gasang(&["run", &rom(r)]).status.code(), Some(0), "{r}");
+        let o = gasang(&["run", "--cpu", "rv64,svade=on", &rom(r)]);
+        assert_eq!(o.status.code(), Some(1), "{r}");
+        assert!(stderr(&o).contains("test case 2"), "{}", stderr(&o));
+    }
+    assert_one_line_error(
+        &gasang(&["run", "--cpu", "rv64,v=on", &rom("rv64ui-add")]),
+        "'v'",
+    );
+}

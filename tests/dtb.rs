@@ -62,3 +62,31 @@ fn dtc_decompiles_the_device_tree_cleanly() {
     }
     assert!(!dts.contains("cpu@4"));
 }
+
+#[test]
+fn isa_names_the_a_d_scheme_the_cpu_option_selects() {
+    let kernel = std::env::temp_dir().join(format!("gasang-dtb-k2-{}", std::process::id()));
+    std::fs::write(&kernel, 0x0000_006fu32.to_le_bytes()).unwrap();
+    let k = kernel.to_str().unwrap();
+    let isa = |cpu: Option<&str>, name: &str| {
+        let mut args = vec!["-bios", "none", "-kernel", k];
+        if let Some(c) = cpu {
+            args.extend(["-cpu", c]);
+        }
+        let dts = dump(&args, name);
+        dts.lines()
+            .find(|l| l.trim_start().starts_with("riscv,isa = "))
+            .unwrap_or_else(|| panic!("no riscv,isa in:\n{dts}"))
+            .to_string()
+    };
+    let default = isa(None, "d.dtb");
+    assert!(
+        default.contains("_svadu") && !default.contains("svade"),
+        "{default}"
+    );
+    let svade = isa(Some("rv64,svade=on"), "e.dtb");
+    assert!(
+        svade.contains("_svade") && !svade.contains("svadu"),
+        "{svade}"
+    );
+}

@@ -169,3 +169,15 @@ fn linux_boots_with_the_jit() {
     );
     assert!(out.contains("AUTOTEST: cpus: 2"), "{out}");
 }
+
+#[test]
+fn linux_boots_with_either_a_d_scheme() {
+    // Default: Svadu (menvcfg.ADUE = 1 at reset). With svade=on the hart faults on A/D
+    // instead. Linux 6.12 manages the bits itself either way (it does not list Svadu or
+    // Svade in /proc/cpuinfo yet; the device tree's ISA string is checked by tests/dtb.rs).
+    for cpu in ["rv64", "rv64,svade=on"] {
+        let (l, code) = autotest("1", &["-cpu", cpu]);
+        assert_eq!(code, Some(0), "{cpu}: {l:#?}");
+        assert!(value(&l, "uname").starts_with("Linux gasang"), "{l:#?}");
+    }
+}

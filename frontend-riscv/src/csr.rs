@@ -111,8 +111,9 @@ const fn ext(letters: &[u8]) -> u64 {
 
 /// `menvcfg.STCE`: Sstc's `stimecmp` enabled.
 pub const MENVCFG_STCE: u64 = 1 << 63;
-/// Writable `menvcfg` bits: FIOM, ADUE (Svadu) and STCE (Sstc).
-const MENVCFG_WRITABLE: u64 = 1 | crate::mmu::MENVCFG_ADUE | MENVCFG_STCE;
+/// Writable `menvcfg` bits whatever the configuration: FIOM and STCE (Sstc). ADUE is
+/// writable with Svadu ([`crate::CpuConfig::menvcfg_optional`]).
+const MENVCFG_WRITABLE: u64 = 1 | MENVCFG_STCE;
 
 /// Exceptions that `medeleg` can delegate (all but ecall from M-mode and reserved codes).
 const MEDELEG_WRITABLE: u64 = 0xb3ff;
@@ -261,7 +262,7 @@ impl HartCore {
             MTVEC => self.mtvec = tvec(v, self.mtvec),
             MCOUNTEREN => self.mcounteren = v & 0xffff_ffff,
             MENVCFG => {
-                self.menvcfg = v & MENVCFG_WRITABLE;
+                self.menvcfg = v & (MENVCFG_WRITABLE | self.cpu.menvcfg_optional());
                 self.flush_tlb(); // ADUE changes what a walk does
                 self.update_sstc();
             }

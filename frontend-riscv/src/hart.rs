@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use emu_core::{Clock, GuestRam};
 
+use crate::config::CpuConfig;
 use crate::csr::mstatus;
 use crate::mem::Access;
 use crate::pmp::Pmp;
@@ -116,6 +117,8 @@ pub struct HartCore {
     pub(crate) seen_watch_epoch: u64,
     /// Guest RAM (for the TLB fill and the watch flags).
     pub ram: Arc<GuestRam>,
+    /// The hart's optional features (see [`HartCore::configure`]).
+    pub cpu: CpuConfig,
     /// `host pointer - guest physical address` for RAM.
     pub(crate) ram_host_delta: u64,
     /// What to trace (`TRACE_*` bits); 0 = tracing off. Set with [`HartCore::set_tracer`].
@@ -168,7 +171,7 @@ impl HartCore {
             mip_lines: 0,
             mtvec: 0,
             mcounteren: 0,
-            menvcfg: 0,
+            menvcfg: CpuConfig::default().menvcfg_reset(),
             mscratch: 0,
             mepc: 0,
             mcause: 0,
@@ -189,10 +192,19 @@ impl HartCore {
             pmp: Pmp::default(),
             seen_watch_epoch: u64::MAX,
             ram,
+            cpu: CpuConfig::default(),
             ram_host_delta,
             trace_flags: 0,
             tracer: None,
         }
+    }
+
+    /// Gives the hart the features of `cpu`, with their reset values (call before it
+    /// runs).
+    pub fn configure(&mut self, cpu: CpuConfig) {
+        self.cpu = cpu;
+        self.menvcfg = cpu.menvcfg_reset();
+        self.flush_tlb();
     }
 
     /// Sends the events in `flags` to `tracer` (or stops tracing with `None`).

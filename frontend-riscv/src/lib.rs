@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod compiled;
+pub mod config;
 pub mod csr;
 pub mod decode;
 pub mod fpu;
@@ -21,6 +22,7 @@ pub mod tlb;
 pub mod trace;
 pub mod trap;
 
+pub use config::CpuConfig;
 pub use decode::decode;
 pub use hart::HartCore;
 pub use inst::{Inst, Op};

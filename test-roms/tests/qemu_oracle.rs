@@ -51,7 +51,10 @@ const QEMU_DEVIATIONS: &[(&str, i32)] = &[
 const QEMU_LACKS: &[&str] = &["rv64uzb-czero"]; // Zicond
 
 /// ROMs built to fail, with their case.
-const EXPECTED_FAILURES: &[(&str, i32)] = &[("misc-fail_case5", 5)];
+const EXPECTED_FAILURES: &[(&str, i32)] = &[("misc-fail_case5", 5), ("exit-envp_fail3", 3)];
+
+/// ROMs that never end by design (gasang reports them; QEMU spins until killed).
+const NEVER_END: &[&str] = &["exit-trap_loop"];
 
 fn qemu_exit(rom: &str) -> Option<i32> {
     let mut child = Command::new("qemu-system-riscv64")
@@ -79,6 +82,7 @@ fn every_rom_passes_on_qemu() {
     let roms: Vec<String> = test_roms::roms_with_prefix("")
         .into_iter()
         .filter(|n| n != "bench") // the full benchmark is for `cargo bench`
+        .filter(|n| !NEVER_END.contains(&n.as_str()))
         .collect();
     assert!(roms.len() > 100, "only {} ROMs found", roms.len());
     let mut bad = Vec::new();
