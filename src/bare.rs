@@ -96,10 +96,14 @@ impl std::fmt::Debug for BareMachine {
 }
 
 impl BareMachine {
-    /// Runs hot blocks as host code compiled by the JIT: blocks are compiled after
-    /// `threshold` interpreted runs (1 = at once).
-    pub fn enable_jit(&mut self, threshold: u32) -> Result<(), jit::JitError> {
-        self.hart.compiler = Some(Box::new(jit::Jit::new()?));
+    /// Runs hot code as host code compiled by the JIT: regions are compiled after
+    /// `threshold` interpreted runs of their first block (1 = at once), on a background
+    /// thread or (not `background`) at once.
+    pub fn enable_jit(&mut self, threshold: u32, background: bool) -> Result<(), jit::JitError> {
+        self.hart.engine = Some(Box::new(jit::Jit::with_options(jit::JitOptions {
+            background,
+            ..jit::JitOptions::default()
+        })?));
         self.hart.jit_threshold = threshold.max(1);
         Ok(())
     }
@@ -231,6 +235,22 @@ impl BareMachine {
             if let Some(o) = self.check_trap_loop(exit, self.executed - before, budget) {
                 return o;
             }
+        }
+    }
+
+    /// Runs whole blocks until `budget` instructions have run (at least one block, or
+    /// one trap or interrupt), reading `tohost` at once if it was written: for comparing
+    /// engines step by step. Returns how the program ended, if it did.
+    pub fn run_blocks(&mut self, budget: u64) -> Option<Outcome> {
+        match self.run_hart(budget.max(1)) {
+            Exit::HostWrite => {
+                self.note_host_write();
+                self.htif_poll_now()
+            }
+            Exit::Wfi if !self.idle() => Some(Outcome::Stuck {
+                pc: self.hart.core.pc,
+            }),
+            _ => None,
         }
     }
 

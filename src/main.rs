@@ -392,7 +392,7 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
     loop {
         let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
         if a.exec.jit {
-            m.enable_jit(jit_threshold())?;
+            m.enable_jit(jit_threshold(), jit_background())?;
         }
         if let Some(flags) = trace_items {
             if tracer.is_none() {
@@ -477,6 +477,12 @@ fn jit_threshold() -> u32 {
         .unwrap_or(frontend_riscv::interp::HOT_RUNS)
 }
 
+/// Whether the JIT compiles on its own thread (`GASANG_JIT_BACKGROUND=0` compiles at
+/// once on the hart's thread, for experiments and reproducing problems).
+fn jit_background() -> bool {
+    std::env::var("GASANG_JIT_BACKGROUND").map_or(true, |v| v != "0")
+}
+
 /// Flushes the trace log when the run ends, whichever way.
 struct FlushOnDrop(Option<Arc<TraceLog>>);
 
@@ -531,7 +537,7 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
         );
     }
     if args.exec.jit {
-        m.enable_jit(jit_threshold())?;
+        m.enable_jit(jit_threshold(), jit_background())?;
     }
     let tracer = match trace_items {
         Some(flags) => {
@@ -554,6 +560,11 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
     } else {
         m.run(args.max_insns)
     };
+    if std::env::var_os("GASANG_JIT_STATS").is_some() {
+        if let Some(st) = m.hart.engine_stats() {
+            eprintln!("gasang: JIT: {st:?}");
+        }
+    }
     let _ = std::io::stdout().flush();
     Ok(match outcome {
         Outcome::Pass => ExitCode::SUCCESS,

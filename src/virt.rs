@@ -462,11 +462,15 @@ impl VirtMachine {
             .min()
     }
 
-    /// Runs hot blocks as host code compiled by the JIT (one compiler per hart), after
-    /// `threshold` interpreted runs.
-    pub fn enable_jit(&mut self, threshold: u32) -> Result<(), jit::JitError> {
+    /// Runs hot code as host code compiled by the JIT (one per hart), after `threshold`
+    /// interpreted runs of a region's first block, on a background thread or (not
+    /// `background`) at once.
+    pub fn enable_jit(&mut self, threshold: u32, background: bool) -> Result<(), jit::JitError> {
         for h in &mut self.harts {
-            h.compiler = Some(Box::new(jit::Jit::new()?));
+            h.engine = Some(Box::new(jit::Jit::with_options(jit::JitOptions {
+                background,
+                ..jit::JitOptions::default()
+            })?));
             h.jit_threshold = threshold.max(1);
         }
         Ok(())

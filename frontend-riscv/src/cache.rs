@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use emu_core::{Bus, GuestRam, PageWatch, PAGE_SIZE};
 
-use crate::compiled::CompiledBlock;
+use crate::compiled::Code;
 use crate::decode::decode;
 use crate::hart::HartCore;
 use crate::inst::{inst_len, Inst};
@@ -29,12 +29,16 @@ const JUMP_ENTRIES: usize = 4096;
 pub struct Block {
     /// Physical address of the first instruction.
     pub pa: u64,
+    /// Unique among all blocks this cache ever built (a slot index may be reused).
+    pub id: u64,
     /// The instructions, in order.
     pub insts: Box<[Inst]>,
     /// Times the interpreter ran it (counts up to the JIT's threshold).
     pub runs: u32,
-    /// Its compiled code, once hot (and compilable).
-    pub compiled: Option<CompiledBlock>,
+    /// Whether a region starting here was handed to the JIT and is not back yet.
+    pub queued: bool,
+    /// The compiled region starting here, once hot.
+    pub compiled: Option<Code>,
 }
 
 #[derive(Clone, Copy)]
@@ -61,6 +65,8 @@ pub struct BlockCache {
     tlb_epoch: u64,
     /// Our id for `GuestRam::take_dirty_code`.
     ram_id: usize,
+    /// The id of the next block built.
+    next_id: u64,
 }
 
 impl BlockCache {
@@ -75,6 +81,7 @@ impl BlockCache {
             epoch: 0,
             live: 0,
             tlb_epoch: 0,
+            next_id: 0,
         }
     }
 }
@@ -99,6 +106,27 @@ impl BlockCache {
     #[inline(always)]
     pub fn block_mut(&mut self, i: u32) -> &mut Block {
         &mut self.blocks[i as usize]
+    }
+
+    /// The live block starting at physical address `pa`, if any.
+    pub fn block_at(&self, pa: u64) -> Option<u32> {
+        self.by_pa.get(&pa).copied()
+    }
+
+    /// The live block with index `index` and id `id`, if it is still there.
+    pub fn live_block(&self, index: u32, id: u64) -> Option<u32> {
+        let b = self.blocks.get(index as usize)?;
+        (b.id == id && self.by_pa.get(&b.pa) == Some(&index)).then_some(index)
+    }
+
+    /// Forgets all compiled code (the engine is about to free it); blocks start counting
+    /// towards the threshold again.
+    pub fn drop_compiled(&mut self) {
+        for b in &mut self.blocks {
+            b.compiled = None;
+            b.queued = false;
+            b.runs = 0;
+        }
     }
 
     /// Number of live blocks (for statistics and tests).
@@ -210,10 +238,13 @@ impl BlockCache {
             }
         }
         let idx = self.blocks.len() as u32;
+        self.next_id += 1;
         self.blocks.push(Block {
             pa,
+            id: self.next_id,
             insts: insts.into_boxed_slice(),
             runs: 0,
+            queued: false,
             compiled: None,
         });
         self.by_pa.insert(pa, idx);

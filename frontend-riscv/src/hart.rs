@@ -48,6 +48,12 @@ pub struct HartCore {
     pub host_write: bool,
     /// The hart executed WFI and waits for an interrupt.
     pub waiting: bool,
+    /// Instructions compiled code may retire before it stops at a block boundary (set
+    /// by the hart before it enters the code; see [`crate::compiled`]).
+    pub jit_budget: u64,
+    /// Where compiled code's helper calls leave their result (Cranelift's
+    /// preserve-all calls cannot return a value in a register).
+    pub jit_result: u64,
     /// Hart id (`mhartid`).
     pub hartid: u64,
     /// `time` as of the last [`HartCore::set_time`] (Sstc compares against it).
@@ -159,6 +165,8 @@ impl HartCore {
             stop_block: false,
             host_write: false,
             waiting: false,
+            jit_budget: 0,
+            jit_result: 0,
             hartid,
             time: 0,
             clock: None,

@@ -270,6 +270,24 @@ impl Op {
         }
     }
 
+    /// Which of `rs1` and `rs2` name integer registers the operation reads.
+    pub fn int_sources(self) -> (bool, bool) {
+        use Op::*;
+        match self {
+            Illegal | Lui | Auipc | Jal | Fence | FenceI | Ecall | Ebreak | Mret | Sret | Wfi
+            | Csrrwi | Csrrsi | Csrrci => (false, false),
+            Jalr | Lb | Lh | Lw | Ld | Lbu | Lhu | Lwu | Addi | Slti | Sltiu | Xori | Ori
+            | Andi | Slli | Srli | Srai | Addiw | Slliw | Srliw | Sraiw | Csrrw | Csrrs | Csrrc
+            | LrW | LrD | SlliUw | Clz | Clzw | Ctz | Ctzw | Cpop | Cpopw | SextB | SextH
+            | ZextH | Rori | Roriw | OrcB | Rev8 | Bclri | Bexti | Binvi | Bseti | Flw | Fld
+            | Fsw | Fsd | FcvtSW | FcvtSWu | FcvtSL | FcvtSLu | FmvWX | FcvtDW | FcvtDWu
+            | FcvtDL | FcvtDLu | FmvDX => (true, false),
+            op if op.is_float() => (false, false),
+            // Stores, branches, register-register operations, AMOs, SC, sfence.vma.
+            _ => (true, true),
+        }
+    }
+
     /// Whether this is an F or D extension operation.
     pub fn is_float(self) -> bool {
         (self as u8) >= (Op::Flw as u8)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use emu_core::{Bus, GuestRam};
 
 use crate::cache::{BlockCache, Lookup};
-use crate::compiled::BlockCompiler;
+use crate::compiled::Engine;
 use crate::csr::mstatus;
 use crate::decode::decode;
 use crate::hart::HartCore;
@@ -66,10 +66,12 @@ pub struct Hart {
     /// starting on a breakpoint).
     pub skip_breakpoint: Option<u64>,
     /// The JIT, if enabled: blocks the interpreter ran `jit_threshold` times are
-    /// compiled and then run as host code.
-    pub compiler: Option<Box<dyn BlockCompiler>>,
+    /// compiled (with the hot blocks they branch to) and then run as host code.
+    pub engine: Option<Box<dyn Engine>>,
     /// Interpreted runs after which a block is compiled (at least 1).
     pub jit_threshold: u32,
+    /// `core.tlb_epoch` when the engine's published entries were last valid.
+    jit_epoch: u64,
 }
 
 impl std::fmt::Debug for Hart {
@@ -90,8 +92,9 @@ impl Hart {
             retired: 0,
             breakpoints: Vec::new(),
             skip_breakpoint: None,
-            compiler: None,
+            engine: None,
             jit_threshold: HOT_RUNS,
+            jit_epoch: 0,
         }
     }
 
@@ -127,7 +130,7 @@ impl Hart {
     pub fn run(&mut self, bus: &mut Bus, budget: u64) -> Exit {
         // Code may have been written (by DMA, the debugger, a loader, another hart) since
         // the last run, and pages may have become watched.
-        self.cache.sync_with_ram(&self.core.ram);
+        self.sync_code();
         self.core.sync_watches();
         self.core.irq_dirty |= self.core.waiting;
         let mut done: u64 = 0;
@@ -165,8 +168,10 @@ impl Hart {
             }
             let (n, stopped) = match self.cache.lookup(&mut self.core, bus) {
                 Ok(Lookup::Block(b)) => 'blk: {
-                    if self.compiler.is_some()
-                        && next_bp.is_none()
+                    // Compiled code runs on through regions without looking at
+                    // breakpoints or tracing blocks: only without either.
+                    if self.engine.is_some()
+                        && self.breakpoints.is_empty()
                         && self.core.trace_flags & (TRACE_EXEC | TRACE_CPU) == 0
                     {
                         if let Some(r) = self.run_compiled(b, bus, budget.saturating_sub(done)) {
@@ -200,7 +205,7 @@ impl Hart {
             if stopped {
                 // A store hit a watched page: cached code may be stale, or the host
                 // wants to look.
-                self.cache.sync_with_ram(&self.core.ram);
+                self.sync_code();
                 if self.core.host_write {
                     self.core.host_write = false;
                     return Exit::HostWrite;
@@ -225,7 +230,7 @@ impl Hart {
             step.exit = Some(Exit::Wfi);
             return step;
         }
-        self.cache.sync_with_ram(&self.core.ram);
+        self.sync_code();
         self.core.sync_watches();
         let inst = match self.fetch_uncached(bus) {
             Ok(i) => i,

@@ -18,6 +18,7 @@ pub mod mappings;
 pub mod mem;
 pub mod mmu;
 pub mod pmp;
+pub mod region;
 pub mod tlb;
 pub mod trace;
 pub mod trap;

@@ -1,22 +1,53 @@
-//! Functions compiled code calls: memory accesses (through the hart's TLB and page
-//! walker) and the M-extension operations whose RISC-V results differ from what the
-//! host instructions do (division by zero, overflow, mixed-sign high multiply).
+//! Functions compiled code calls (through thunks that save every register, see
+//! [`crate::compiler::Compiler::thunk`]): memory accesses that miss the inline TLB
+//! path (page walks, MMIO, watched pages, faults) and instructions left to the
+//! interpreter. They decide how the code leaves when the instruction cannot simply go
+//! on ([`GO_ON`]), so that compiled code only has to return their result.
 
 use emu_core::Bus;
 use frontend_riscv::HartCore;
 
-/// Result of a memory helper: the access happened.
-pub const OK: u32 = 0;
-/// Result of a memory helper: it raised an exception, now in `core.jit_trap`.
-pub const TRAP: u32 = 1;
-/// Result of a store helper: the store happened and must end the block.
-pub const END: u32 = 2;
+use frontend_riscv::compiled::{JIT_END, JIT_TRAP};
+use frontend_riscv::interp::{interpret_one, ONE_END, ONE_OK};
+use frontend_riscv::Exception;
+
+/// The helpers' result when the instruction completed and the code goes on. Any other
+/// result is what the region returns to the hart, with `core.pc` already set: `retired`
+/// (the count before the instruction) ORed with `JIT_TRAP` after an exception (now in
+/// `core.jit_trap`, pc at the instruction), or `retired + 1` ORed with `JIT_END` when a
+/// store hit a watched page (pc after it).
+pub const GO_ON: u64 = 0;
+
+/// `retired` and the instruction's length packed into one argument: `retired << 3 | len`.
+pub fn pack(retired_and_len: u64) -> (u64, u64) {
+    (retired_and_len >> 3, retired_and_len & 7)
+}
+
+/// The result of an instruction at `pc` that raised `e`.
+fn trap(core: &mut HartCore, e: Exception, pc: u64, retired: u64) -> u64 {
+    core.jit_trap = Some(e);
+    core.pc = pc;
+    retired | JIT_TRAP
+}
+
+/// The result of a store that completed at `pc`, `len` bytes long.
+#[inline]
+fn stored(core: &mut HartCore, pc: u64, retired_len: u64) -> u64 {
+    if core.stop_block {
+        let (retired, len) = pack(retired_len);
+        core.pc = pc.wrapping_add(len);
+        (retired + 1) | JIT_END
+    } else {
+        GO_ON
+    }
+}
 
 macro_rules! load_helper {
     ($name:ident, $size:literal) => {
         /// Loads
         #[doc = stringify!($size)]
-        /// bytes at `va` into `*out` (zero-extended).
+        /// bytes at `va` into `*out` (zero-extended), for the instruction at `pc` with
+        /// `retired_len` (see [`pack`]). Returns [`GO_ON`] or the region's result.
         ///
         /// # Safety
         /// `core`, `bus` and `out` must be valid and exclusive for the call.
@@ -25,7 +56,9 @@ macro_rules! load_helper {
             bus: *mut Bus,
             va: u64,
             out: *mut u64,
-        ) -> u32 {
+            pc: u64,
+            retired_len: u64,
+        ) -> u64 {
             // SAFETY: the caller (compiled code, given these pointers by the hart) passes
             // valid, exclusive pointers.
             let (core, bus) = unsafe { (&mut *core, &mut *bus) };
@@ -33,12 +66,9 @@ macro_rules! load_helper {
                 Ok(v) => {
                     // SAFETY: as above; `out` points to the code's stack slot.
                     unsafe { out.write(v) };
-                    OK
+                    GO_ON
                 }
-                Err(e) => {
-                    core.jit_trap = Some(e);
-                    TRAP
-                }
+                Err(e) => trap(core, e, pc, pack(retired_len).0),
             }
         }
     };
@@ -48,20 +78,24 @@ macro_rules! store_helper {
     ($name:ident, $size:literal) => {
         /// Stores the low
         #[doc = stringify!($size)]
-        /// bytes of `v` at `va`.
+        /// bytes of `v` at `va`, for the instruction at `pc` with `retired_len` (see
+        /// [`pack`]). Returns [`GO_ON`] or the region's result.
         ///
         /// # Safety
         /// `core` and `bus` must be valid and exclusive for the call.
-        pub unsafe extern "C" fn $name(core: *mut HartCore, bus: *mut Bus, va: u64, v: u64) -> u32 {
+        pub unsafe extern "C" fn $name(
+            core: *mut HartCore,
+            bus: *mut Bus,
+            va: u64,
+            v: u64,
+            pc: u64,
+            retired_len: u64,
+        ) -> u64 {
             // SAFETY: the caller passes valid, exclusive pointers.
             let (core, bus) = unsafe { (&mut *core, &mut *bus) };
             match core.store::<$size>(bus, va, v) {
-                Ok(()) if core.stop_block => END,
-                Ok(()) => OK,
-                Err(e) => {
-                    core.jit_trap = Some(e);
-                    TRAP
-                }
+                Ok(()) => stored(core, pc, retired_len),
+                Err(e) => trap(core, e, pc, pack(retired_len).0),
             }
         }
     };
@@ -76,9 +110,9 @@ store_helper!(store2, 2);
 store_helper!(store4, 4);
 store_helper!(store8, 8);
 
-/// Runs the instruction with raw bits `raw` at `pc` (the `index`-th of its block) in
-/// the interpreter, for instructions the translator leaves to it. Returns
-/// `frontend_riscv::interp::ONE_*` with the next pc in `*next`.
+/// Runs the instruction with raw bits `raw` at `pc` in the interpreter, for
+/// instructions the translator leaves to it; `retired` is the count before it. Returns
+/// [`GO_ON`] with the next pc in `*next`, or the region's result.
 ///
 /// # Safety
 /// `core`, `bus` and `next` must be valid and exclusive for the call.
@@ -87,97 +121,22 @@ pub unsafe extern "C" fn interpret(
     bus: *mut Bus,
     raw: u64,
     pc: u64,
-    index: u64,
+    retired: u64,
     next: *mut u64,
-) -> u32 {
+) -> u64 {
     // SAFETY: the caller (compiled code, given these pointers by the hart) passes valid,
     // exclusive pointers; `next` is the code's stack slot.
     let (core, bus, next) = unsafe { (&mut *core, &mut *bus, &mut *next) };
     let inst = frontend_riscv::decode(raw as u32);
-    frontend_riscv::interp::interpret_one(core, bus, &inst, pc, index, next)
-}
-
-/// `mulhsu`: high 64 bits of signed `a` times unsigned `b`.
-pub extern "C" fn mulhsu(a: u64, b: u64) -> u64 {
-    ((a as i64 as i128).wrapping_mul(b as i128) >> 64) as u64
-}
-
-/// `div` (M extension: /0 gives -1, overflow gives the dividend).
-pub extern "C" fn div(a: u64, b: u64) -> u64 {
-    let (a, b) = (a as i64, b as i64);
-    if b == 0 {
-        u64::MAX
-    } else {
-        a.wrapping_div(b) as u64
-    }
-}
-
-/// `divu` (/0 gives all ones).
-pub extern "C" fn divu(a: u64, b: u64) -> u64 {
-    a.checked_div(b).unwrap_or(u64::MAX)
-}
-
-/// `rem` (/0 gives the dividend, overflow gives 0).
-pub extern "C" fn rem(a: u64, b: u64) -> u64 {
-    let (a, b) = (a as i64, b as i64);
-    if b == 0 {
-        a as u64
-    } else {
-        a.wrapping_rem(b) as u64
-    }
-}
-
-/// `remu` (/0 gives the dividend).
-pub extern "C" fn remu(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        a % b
-    }
-}
-
-/// `divw`, sign-extended.
-pub extern "C" fn divw(a: u64, b: u64) -> u64 {
-    let (a, b) = (a as i32, b as i32);
-    (if b == 0 { -1 } else { a.wrapping_div(b) }) as i64 as u64
-}
-
-/// `divuw`, sign-extended.
-pub extern "C" fn divuw(a: u64, b: u64) -> u64 {
-    let (a, b) = (a as u32, b as u32);
-    a.checked_div(b).unwrap_or(u32::MAX) as i32 as i64 as u64
-}
-
-/// `remw`, sign-extended.
-pub extern "C" fn remw(a: u64, b: u64) -> u64 {
-    let (a, b) = (a as i32, b as i32);
-    (if b == 0 { a } else { a.wrapping_rem(b) }) as i64 as u64
-}
-
-/// `remuw`, sign-extended.
-pub extern "C" fn remuw(a: u64, b: u64) -> u64 {
-    let (a, b) = (a as u32, b as u32);
-    (if b == 0 { a } else { a % b }) as i32 as i64 as u64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn division_edge_cases_follow_the_m_extension() {
-        // Unprivileged spec, table "Semantics for division by zero and division overflow".
-        assert_eq!(div(7, 0), u64::MAX);
-        assert_eq!(div(i64::MIN as u64, -1i64 as u64), i64::MIN as u64);
-        assert_eq!(rem(i64::MIN as u64, -1i64 as u64), 0);
-        assert_eq!(rem(7, 0), 7);
-        assert_eq!(divu(7, 0), u64::MAX);
-        assert_eq!(remu(7, 0), 7);
-        assert_eq!(divw(0x1_0000_0007, 0), u64::MAX);
-        assert_eq!(divw(i32::MIN as u64, -1i64 as u64), i32::MIN as i64 as u64);
-        assert_eq!(remw(i32::MIN as u64, -1i64 as u64), 0);
-        assert_eq!(divuw(0xffff_fff0, 0), u64::MAX);
-        assert_eq!(remuw(0x8000_0001, 0), 0xffff_ffff_8000_0001);
-        assert_eq!(mulhsu(-1i64 as u64, 2), u64::MAX);
+    match interpret_one(core, bus, &inst, pc, retired, next) {
+        ONE_OK => GO_ON,
+        ONE_END => {
+            core.pc = *next;
+            (retired + 1) | JIT_END
+        }
+        _ => {
+            core.pc = pc;
+            retired | JIT_TRAP
+        }
     }
 }

@@ -1,30 +1,43 @@
-//! The Cranelift dynamic binary translator: compiles hot decoded blocks to host code.
+//! The Cranelift dynamic binary translator.
 //!
-//! [`Jit`] implements [`BlockCompiler`]: the hart's block cache hands it a block once the
-//! interpreter has run it a few times, and runs the compiled code from then on (the
-//! contract is in [`frontend_riscv::compiled`]). It translates RV64I integer
-//! instructions, M, loads and stores (the TLB hit path inline, a helper call
-//! otherwise), jumps and branches; other instructions (CSR, atomics, floating point,
-//! system) call the interpreter for that one instruction from the compiled code.
+//! [`Jit`] implements [`Engine`]: the hart hands it hot regions (a block and the hot
+//! blocks it branches to on its page, see [`frontend_riscv::region`]), which it compiles
+//! on a background thread ([`worker`]) or at once, and runs the code from then on (the
+//! contract is in [`frontend_riscv::compiled`]).
 //!
-//! Guest registers live in [`HartCore`] (`#[repr(C)]`, `x` first): the code loads and
-//! stores them at fixed offsets. Code is never freed while the [`Jit`] lives; blocks the
-//! cache drops (self-modifying code) leave their code behind (see [`Jit::code_bytes`]).
+//! Guest registers live in host registers inside a region and in [`HartCore`] between
+//! regions ([`translate`]). Regions continue into each other without returning to the
+//! hart: each exit looks its target pc up in a table of entry points the hart
+//! publishes ([`lookup`]) and tail-calls the code it finds. Code lives in one fixed-size
+//! executable mapping ([`arena`]); when it is full, all code is dropped and compiled
+//! again as it gets hot, so memory stays bounded however much code the guest rewrites.
+//!
+//! Translated in host code: RV64I, M, Zba, Zbb, Zbs, Zicond, loads and stores (the TLB
+//! hit path inline, a helper call otherwise), jumps and branches. Other instructions
+//! (CSR, A, F/D, system) call the interpreter for that one instruction.
 
+mod arena;
+mod compiler;
 mod helpers;
+pub mod lookup;
 mod translate;
+mod worker;
 
+use std::collections::VecDeque;
+
+use emu_core::Bus;
+use frontend_riscv::compiled::{Code, Compiled, Engine, EngineStats, RegionSpec, Submitted};
+use frontend_riscv::HartCore;
+use thiserror::Error;
+
+pub use arena::ArenaError;
 pub use translate::supported;
 
-use cranelift_codegen::ir::{types, AbiParam};
-use cranelift_codegen::settings::{self, Configurable};
-use cranelift_codegen::Context;
-use cranelift_frontend::FunctionBuilderContext;
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{default_libcall_names, Module};
-use frontend_riscv::compiled::{BlockCompiler, CompiledBlock, CompiledFn};
-use frontend_riscv::Inst;
-use thiserror::Error;
+use arena::CodeArena;
+use compiler::Compiler;
+use lookup::LookupTable;
+use translate::CodeEnv;
+use worker::{Done, Worker};
 
 /// Why the JIT cannot start.
 #[derive(Debug, Error)]
@@ -32,112 +45,247 @@ pub enum JitError {
     /// Cranelift does not support this host, or rejected a setting.
     #[error("the JIT cannot target this host: {0}")]
     Host(String),
+    /// No executable memory.
+    #[error(transparent)]
+    Arena(#[from] ArenaError),
+    /// The compiler thread could not start.
+    #[error("cannot start the JIT's compiler thread: {0}")]
+    Thread(std::io::Error),
 }
 
-/// A block compiler for one hart (each hart has its own block cache).
+/// How a [`Jit`] works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JitOptions {
+    /// Compile on a background thread (the hart interprets meanwhile), or at once.
+    pub background: bool,
+    /// Bytes of executable memory for code.
+    pub code_bytes: usize,
+}
+
+/// Regions waiting for the compiler thread, at most.
+const MAX_PENDING: usize = 64;
+
+impl Default for JitOptions {
+    fn default() -> Self {
+        JitOptions {
+            background: true,
+            code_bytes: 64 << 20,
+        }
+    }
+}
+
+/// Where regions are compiled.
+enum Backend {
+    /// On the hart's thread, at [`Engine::submit`].
+    Inline(Box<Compiler>),
+    /// On a thread of its own.
+    Background(Worker),
+}
+
+/// The entry trampoline's type.
+type Trampoline = unsafe extern "C" fn(*const u8, *mut HartCore, *mut Bus) -> u64;
+
+/// The JIT of one hart.
 pub struct Jit {
-    module: JITModule,
-    ctx: Context,
-    fctx: FunctionBuilderContext,
-    compiled: usize,
-    code_bytes: usize,
+    arena: CodeArena,
+    lookup: Box<LookupTable>,
+    trampoline: Trampoline,
+    backend: Backend,
+    env: CodeEnv,
+    ready: VecDeque<Compiled>,
+    /// Bumped at every reset: results of jobs from before are dropped.
+    generation: u64,
+    full: bool,
+    stats: EngineStats,
 }
 
 impl std::fmt::Debug for Jit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Jit")
-            .field("compiled", &self.compiled)
-            .field("code_bytes", &self.code_bytes)
+            .field("arena", &self.arena)
+            .field("stats", &self.stats)
             .finish()
     }
 }
 
 impl Jit {
-    /// A JIT for the host CPU.
+    /// A JIT for the host CPU, compiling at once (for tests and single-stepping
+    /// reproducibility; see [`Jit::with_options`]).
     pub fn new() -> Result<Self, JitError> {
-        let host = |e: &dyn std::fmt::Display| JitError::Host(e.to_string());
-        let mut flags = settings::builder();
-        flags.set("opt_level", &opt_level()).map_err(|e| host(&e))?;
-        // The IR verifier costs more than the rest of compilation; debug builds keep it.
-        flags
-            .set(
-                "enable_verifier",
-                if cfg!(debug_assertions) {
-                    "true"
-                } else {
-                    "false"
-                },
-            )
-            .map_err(|e| host(&e))?;
-        flags.set("is_pic", "false").map_err(|e| host(&e))?;
-        flags
-            .set("use_colocated_libcalls", "false")
-            .map_err(|e| host(&e))?;
-        let isa = cranelift_native::builder()
-            .map_err(|e| host(&e))?
-            .finish(settings::Flags::new(flags))
-            .map_err(|e| host(&e))?;
-        let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
-        let ctx = module.make_context();
-        Ok(Jit {
-            module,
-            ctx,
-            fctx: FunctionBuilderContext::new(),
-            compiled: 0,
-            code_bytes: 0,
+        Jit::with_options(JitOptions {
+            background: false,
+            ..JitOptions::default()
         })
     }
 
-    /// Bytes of host code generated so far.
-    pub fn code_bytes(&self) -> usize {
-        self.code_bytes
+    /// A JIT with `options`.
+    pub fn with_options(options: JitOptions) -> Result<Self, JitError> {
+        let mut compiler = Compiler::new()?;
+        let mut arena = CodeArena::new(options.code_bytes)?;
+        let tramp = compiler.trampoline().map_err(JitError::Host)?;
+        let at = arena
+            .install(&tramp)
+            .ok_or_else(|| JitError::Host("no room for the entry trampoline".into()))?;
+        let lookup = Box::<LookupTable>::default();
+        let mut thunk = |f: usize, params: usize| -> Result<u64, JitError> {
+            let code = compiler.thunk(f, params).map_err(JitError::Host)?;
+            arena
+                .install(&code)
+                .map(|p| p as u64)
+                .ok_or_else(|| JitError::Host("no room for the helpers' thunks".into()))
+        };
+        let env = CodeEnv {
+            lookup_base: lookup.base() as u64,
+            load: [
+                thunk(helpers::load1 as *const () as usize, 6)?,
+                thunk(helpers::load2 as *const () as usize, 6)?,
+                thunk(helpers::load4 as *const () as usize, 6)?,
+                thunk(helpers::load8 as *const () as usize, 6)?,
+            ],
+            store: [
+                thunk(helpers::store1 as *const () as usize, 6)?,
+                thunk(helpers::store2 as *const () as usize, 6)?,
+                thunk(helpers::store4 as *const () as usize, 6)?,
+                thunk(helpers::store8 as *const () as usize, 6)?,
+            ],
+            interpret: thunk(helpers::interpret as *const () as usize, 6)?,
+        };
+        arena.pin();
+        // SAFETY: the trampoline was compiled with exactly this signature (three
+        // pointers in, one i64 out, the host's default C calling convention), and it
+        // stays in the pinned part of the arena for the arena's life, which is ours.
+        let trampoline = unsafe { std::mem::transmute::<*const u8, Trampoline>(at) };
+        let backend = if options.background {
+            Backend::Background(Worker::start(compiler, env).map_err(JitError::Thread)?)
+        } else {
+            Backend::Inline(Box::new(compiler))
+        };
+        Ok(Jit {
+            arena,
+            lookup,
+            trampoline,
+            backend,
+            env,
+            ready: VecDeque::new(),
+            generation: 0,
+            full: false,
+            stats: EngineStats::default(),
+        })
     }
-}
 
-/// Cranelift's optimization level (`GASANG_JIT_OPT` = none, speed; for experiments).
-fn opt_level() -> String {
-    std::env::var("GASANG_JIT_OPT").unwrap_or_else(|_| "speed".into())
-}
-
-impl BlockCompiler for Jit {
-    fn compile(&mut self, insts: &[Inst]) -> Option<CompiledBlock> {
-        // Instructions the translator does not handle call the interpreter, so the
-        // whole block compiles; a block of nothing but those is left to the
-        // interpreter itself (nothing to gain).
-        if !insts.iter().any(|i| translate::supported(i.op)) {
-            return None;
+    /// Installs a finished compilation.
+    fn install(&mut self, d: Done) {
+        if d.generation != self.generation {
+            return;
         }
-        let covers = insts.len();
-        self.module.clear_context(&mut self.ctx);
-        let config = self.module.target_config();
-        let ptr = config.pointer_type();
-        let sig = &mut self.ctx.func.signature;
-        sig.params.push(AbiParam::new(ptr));
-        sig.params.push(AbiParam::new(ptr));
-        sig.returns.push(AbiParam::new(types::I64));
-        translate::translate(&mut self.ctx.func, &mut self.fctx, config, &insts[..covers]);
-        let id = self
-            .module
-            .declare_anonymous_function(&self.ctx.func.signature)
-            .ok()?;
-        self.module.define_function(id, &mut self.ctx).ok()?;
-        self.code_bytes += self
-            .ctx
-            .compiled_code()
-            .map_or(0, |c| c.code_buffer().len());
-        self.module.clear_context(&mut self.ctx);
-        self.module.finalize_definitions().ok()?;
-        let code = self.module.get_finalized_function(id);
-        self.compiled += 1;
-        // SAFETY: the function was declared with the signature of `CompiledFn`
-        // (two pointers in, one i64 out, the platform's C calling convention, which is
-        // Cranelift's default for the host ISA), and the module keeps its code alive
-        // while this Jit exists.
-        let code: CompiledFn = unsafe { std::mem::transmute::<*const u8, CompiledFn>(code) };
-        Some(CompiledBlock { code, covers })
+        self.stats.compile_ns += d.ns;
+        let bytes = match d.code {
+            Ok(b) => b,
+            Err(e) => {
+                // Cranelift refused (it should not): the block stays interpreted.
+                self.stats.failed += 1;
+                if std::env::var_os("GASANG_JIT_DEBUG").is_some() {
+                    eprintln!("gasang: JIT: region {:?} not compiled: {e}", d.ticket);
+                }
+                return;
+            }
+        };
+        match self.arena.install(&bytes) {
+            Some(p) => {
+                self.stats.regions += 1;
+                self.stats.insts += d.insts as u64;
+                self.stats.code_bytes += bytes.len() as u64;
+                self.ready.push_back(Compiled {
+                    ticket: d.ticket,
+                    code: Code(p),
+                });
+            }
+            None => self.full = true,
+        }
     }
 
-    fn compiled_blocks(&self) -> usize {
-        self.compiled
+    /// Bytes of executable memory in use.
+    pub fn code_in_use(&self) -> usize {
+        self.arena.used()
+    }
+
+    /// The published-entry table (for tests).
+    pub fn lookup_table(&self) -> &LookupTable {
+        &self.lookup
+    }
+}
+
+impl Engine for Jit {
+    fn submit(&mut self, region: RegionSpec) -> Submitted {
+        // Code the translator would only hand back to the interpreter gains nothing.
+        let translatable = region
+            .blocks
+            .iter()
+            .flat_map(|b| b.insts.iter())
+            .any(|i| supported(i.op));
+        if !translatable {
+            return Submitted::Refused;
+        }
+        match &mut self.backend {
+            Backend::Inline(c) => {
+                let t = std::time::Instant::now();
+                let code = c.region(&region, &self.env);
+                let d = Done {
+                    generation: self.generation,
+                    ticket: region.ticket,
+                    insts: region.blocks.iter().map(|b| b.insts.len()).sum(),
+                    code,
+                    ns: t.elapsed().as_nanos() as u64,
+                };
+                self.install(d);
+                Submitted::Queued
+            }
+            Backend::Background(w) => {
+                if w.pending >= MAX_PENDING || !w.submit(self.generation, region) {
+                    self.stats.dropped += 1;
+                    return Submitted::Busy;
+                }
+                Submitted::Queued
+            }
+        }
+    }
+
+    fn take_compiled(&mut self) -> Option<Compiled> {
+        while let Backend::Background(w) = &mut self.backend {
+            let Some(d) = w.try_take() else { break };
+            self.install(d);
+        }
+        self.ready.pop_front()
+    }
+
+    unsafe fn enter(&mut self, code: Code, core: *mut HartCore, bus: *mut Bus) -> u64 {
+        // SAFETY: the caller guarantees `code` is ours and current and the pointers are
+        // valid and exclusive; the trampoline calls the code with them.
+        unsafe { (self.trampoline)(code.0, core, bus) }
+    }
+
+    fn publish(&mut self, vpc: u64, mode: usize, code: Code) {
+        self.lookup.set(vpc, mode, code.0);
+    }
+
+    fn forget_published(&mut self) {
+        self.lookup.clear();
+    }
+
+    fn needs_reset(&self) -> bool {
+        self.full
+    }
+
+    fn reset(&mut self) {
+        self.arena.reset();
+        self.lookup.clear();
+        self.ready.clear();
+        self.generation += 1;
+        self.full = false;
+        self.stats.resets += 1;
+    }
+
+    fn stats(&self) -> EngineStats {
+        self.stats
     }
 }

@@ -111,7 +111,7 @@ fn random_blocks_match_the_interpreter() {
             .collect();
         let (mut interp, mut bus_i) = machine(&code);
         let (mut jitted, mut bus_j) = machine(&code);
-        jitted.compiler = Some(Box::new(jit::Jit::new().unwrap()));
+        jitted.engine = Some(Box::new(jit::Jit::new().unwrap()));
         jitted.jit_threshold = 1;
         for h in [&mut interp, &mut jitted] {
             h.core.x.copy_from_slice(&regs);

@@ -31,7 +31,7 @@ fn main() {
         for _ in 0..RUNS {
             let mut m = BareMachine::new(&bytes, 64 << 20, Box::new(std::io::sink())).unwrap();
             if jit {
-                m.enable_jit(frontend_riscv::interp::HOT_RUNS)
+                m.enable_jit(frontend_riscv::interp::HOT_RUNS, true)
                     .expect("the JIT starts");
             }
             let t = Instant::now();

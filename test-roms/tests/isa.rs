@@ -36,7 +36,7 @@ fn run_rom_on(name: &str, jit: bool) -> (Outcome, String) {
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     assert!(m.has_htif(), "{name} has no tohost symbol");
     if jit {
-        m.enable_jit(1).expect("the JIT starts on this host");
+        m.enable_jit(1, false).expect("the JIT starts on this host");
     }
     let outcome = m.run(Some(MAX_INSNS));
     let text = String::from_utf8_lossy(&console.0.lock().unwrap()).into_owned();
@@ -159,7 +159,7 @@ fn every_way_of_writing_tohost_ends_the_run() {
             let bytes = std::fs::read(&path).unwrap();
             let mut m = BareMachine::new(&bytes, 1 << 20, Box::new(std::io::sink())).unwrap();
             if jit {
-                m.enable_jit(1).unwrap();
+                m.enable_jit(1, false).unwrap();
             }
             assert_eq!(m.run(Some(1_000_000)), want, "{rom} (jit: {jit})");
             // Read within the settle window of the first write: a few hundred

@@ -1,24 +1,23 @@
-//! Running compiled blocks: the hart's side of the JIT contract
+//! Running compiled regions: the hart's side of the JIT contract
 //! ([`crate::compiled`]), and the interpreter entry compiled code calls for the
 //! instructions it does not translate.
 
 use emu_core::Bus;
 
 use super::{exec, Hart, Stop};
-use crate::compiled::{CompiledFn, JIT_END, JIT_TRAP};
+use crate::compiled::{Code, EngineStats, Submitted, JIT_END, JIT_TRAP};
 use crate::hart::HartCore;
 use crate::inst::Inst;
 
 /// Interpreted runs after which a block is compiled, by default.
-pub const HOT_RUNS: u32 = 4096;
-/// `Block::runs` of a block the compiler refused (never tried again).
-pub(super) const NOT_COMPILABLE: u32 = u32::MAX;
+pub const HOT_RUNS: u32 = 256;
+
 impl Hart {
-    /// Runs block `b` as compiled code if it has some, compiling it once it is hot,
-    /// then goes on with the following blocks while they are compiled and in the jump
-    /// cache (up to `budget` instructions, and only while nothing needs the run loop's
-    /// attention: no breakpoints, no pending interrupt check, no early block end).
-    /// `None`: interpret block `b` this time.
+    /// Runs the compiled region starting at block `b`, if it has one (compiling it once
+    /// it is hot), then goes on with the regions the pc reaches while they are compiled,
+    /// for up to `budget` instructions and while nothing needs the run loop: no
+    /// interrupt to look at, no early end, no change of translations. `None`: interpret
+    /// block `b` this time.
     #[inline]
     pub(super) fn run_compiled(
         &mut self,
@@ -26,17 +25,23 @@ impl Hart {
         bus: &mut Bus,
         budget: u64,
     ) -> Option<(u64, bool)> {
+        self.install_compiled();
         let mut code = self.compiled_code(b)?;
-        let chain = self.breakpoints.is_empty();
+        let engine = self.engine.as_mut()?;
+        if self.core.tlb_epoch != self.jit_epoch {
+            engine.forget_published();
+            self.jit_epoch = self.core.tlb_epoch;
+        }
         let mut total = 0u64;
         loop {
-            self.core.retired_now = self.retired.wrapping_add(total);
             let core = &mut self.core;
-            // SAFETY: `code` was compiled for a block of this hart's cache by the hart's
-            // BlockCompiler, which keeps it alive as long as the compiler lives, and it
-            // follows the contract in `compiled`: it only touches `core` and `bus`
-            // through the pointers it is given, valid and exclusive for the call.
-            let r = unsafe { code(core, bus) };
+            engine.publish(core.pc, core.fetch_tlb, code);
+            core.jit_budget = budget - total;
+            core.retired_now = self.retired.wrapping_add(total);
+            // SAFETY: `code` is the engine's (installed since its last reset: the cache
+            // drops every Code before a reset), and `core` and `bus` are valid and
+            // exclusive for the call; the code follows the contract in `compiled`.
+            let r = unsafe { engine.enter(code, core, bus) };
             let n = r & !(JIT_TRAP | JIT_END);
             core.instret = core.instret.wrapping_add(n);
             total += n;
@@ -51,49 +56,105 @@ impl Hart {
                 core.stop_block = false;
                 return Some((total, true));
             }
-            if !chain || core.irq_dirty || total >= budget {
+            if core.irq_dirty || total >= budget || core.tlb_epoch != self.jit_epoch {
                 return Some((total, false));
             }
-            match self.cache.probe(&self.core) {
-                Some(next) => match self.cache.block(next).compiled {
-                    Some(c) => code = c.code,
-                    None => return Some((total, false)),
-                },
+            // The code left for a pc it had no published entry for: continue there if
+            // that block is compiled, else let the run loop look it up.
+            match self
+                .cache
+                .probe(&self.core)
+                .and_then(|n| self.cache.block(n).compiled)
+            {
+                Some(c) => code = c,
                 None => return Some((total, false)),
             }
         }
     }
 
-    /// Block `b`'s compiled code, compiling it if it just became hot.
+    /// Block `b`'s compiled region, counting the run and handing the region to the
+    /// engine when the block becomes hot.
     #[inline]
-    fn compiled_code(&mut self, b: u32) -> Option<CompiledFn> {
+    fn compiled_code(&mut self, b: u32) -> Option<Code> {
         let blk = self.cache.block_mut(b);
         if let Some(c) = blk.compiled {
-            return Some(c.code);
+            return Some(c);
         }
-        if blk.runs == NOT_COMPILABLE {
+        blk.runs = blk.runs.saturating_add(1);
+        if blk.queued || blk.runs < self.jit_threshold {
             return None;
         }
-        blk.runs += 1;
-        if blk.runs < self.jit_threshold {
-            return None;
-        }
-        let compiler = self.compiler.as_mut()?;
-        match compiler.compile(&blk.insts) {
-            Some(c) => {
-                blk.compiled = Some(c);
-                Some(c.code)
+        self.submit_region(b)
+    }
+
+    #[cold]
+    fn submit_region(&mut self, b: u32) -> Option<Code> {
+        // Blocks that ran an eighth as often as this one are part of the hot path.
+        let spec = self.cache.region_from(b, (self.jit_threshold / 8).max(1));
+        let engine = self.engine.as_mut()?;
+        let covered: Vec<u64> = spec.blocks[1..].iter().map(|blk| blk.pa).collect();
+        match engine.submit(spec) {
+            Submitted::Queued => {
+                self.cache.block_mut(b).queued = true;
+                // The region runs the other blocks too: they need no region of their own
+                // unless code keeps arriving at them from elsewhere.
+                for pa in covered {
+                    if let Some(i) = self.cache.block_at(pa) {
+                        let blk = self.cache.block_mut(i);
+                        blk.runs = blk.runs.min(self.jit_threshold / 2);
+                    }
+                }
+                // An engine that compiles at once has the code ready now.
+                self.install_compiled();
             }
-            None => {
-                blk.runs = NOT_COMPILABLE;
-                None
+            // Too many waiting: count up to the threshold again.
+            Submitted::Busy => self.cache.block_mut(b).runs = 0,
+            // Never again (until the engine's next reset): `queued` stays set.
+            Submitted::Refused => self.cache.block_mut(b).queued = true,
+        }
+        self.cache.block(b).compiled
+    }
+
+    /// Installs the regions the engine has finished on their blocks (if the blocks are
+    /// still there), and frees all code when the engine's memory is full.
+    #[inline]
+    fn install_compiled(&mut self) {
+        let Some(engine) = self.engine.as_mut() else {
+            return;
+        };
+        while let Some(c) = engine.take_compiled() {
+            if let Some(i) = self.cache.live_block(c.ticket.index, c.ticket.id) {
+                let blk = self.cache.block_mut(i);
+                blk.compiled = Some(c.code);
+                blk.queued = false;
+            }
+        }
+        if engine.needs_reset() {
+            self.cache.drop_compiled();
+            engine.reset();
+        }
+    }
+
+    /// Drops cached code on pages written since the last look, and tells the engine
+    /// (compiled code must not continue into dropped regions).
+    pub(super) fn sync_code(&mut self) {
+        if self.cache.sync_with_ram(&self.core.ram) {
+            if let Some(e) = self.engine.as_mut() {
+                e.forget_published();
             }
         }
     }
 
-    /// Blocks compiled by the JIT so far.
+    /// Regions compiled by the JIT so far.
     pub fn compiled_blocks(&self) -> usize {
-        self.compiler.as_ref().map_or(0, |c| c.compiled_blocks())
+        self.engine
+            .as_ref()
+            .map_or(0, |c| c.stats().regions as usize)
+    }
+
+    /// What the JIT has done, if it is enabled.
+    pub fn engine_stats(&self) -> Option<EngineStats> {
+        self.engine.as_ref().map(|e| e.stats())
     }
 }
 
