@@ -77,9 +77,15 @@ struct VirtArgs {
     /// `if=none` it is attached by `-device virtio-blk-device,drive=ID`.
     #[arg(long = "drive", value_name = "SPEC")]
     drive: Vec<String>,
-    /// A device: `virtio-blk-device,drive=ID` or `virtio-rng-device`.
+    /// A device: `virtio-blk-device,drive=ID[,bus=virtio-mmio-bus.N]` or
+    /// `virtio-rng-device`.
     #[arg(long = "device", value_name = "SPEC")]
     device: Vec<String>,
+    /// A device property, QEMU style: only `virtio-mmio.force-legacy=true|false` (the
+    /// default, true, gives every virtio-mmio slot the legacy interface, version 1, as
+    /// QEMU does; false gives version 2).
+    #[arg(long = "global", value_name = "DRIVER.PROP=VALUE")]
+    global: Vec<String>,
     /// Console on standard input/output (the default; accepted for QEMU compatibility).
     #[arg(long = "nographic")]
     nographic: bool,
@@ -278,6 +284,7 @@ fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
         decompress(img)?;
     }
     let (drives, rng) = parse_drives(&a.drive, &a.device)?;
+    let virtio_legacy = parse_globals(&a.global)?;
     Ok(VirtConfig {
         ram_size: a.memory.unwrap_or(256 << 20),
         harts,
@@ -285,6 +292,7 @@ fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
         append,
         drives,
         rng,
+        virtio_legacy,
         cpu: a.cpu.unwrap_or_default(),
         clock: if a.deterministic {
             ClockMode::Instructions(DETERMINISTIC_INSNS_PER_TICK)
@@ -319,6 +327,7 @@ fn parse_drives(drives: &[String], devices: &[String]) -> Result<(Vec<DriveConfi
         let cfg = DriveConfig {
             path: PathBuf::from(file),
             read_only,
+            slot: None,
         };
         match kv.get("if") {
             None | Some("virtio") => out.push(cfg),
@@ -336,7 +345,7 @@ fn parse_drives(drives: &[String], devices: &[String]) -> Result<(Vec<DriveConfi
         let kv = KeyValues::parse(dev);
         match kv.get("") {
             Some("virtio-blk-device") => {
-                if let Some(k) = kv.unknown_key(&["", "drive"]) {
+                if let Some(k) = kv.unknown_key(&["", "drive", "bus"]) {
                     bail!("-device {dev}: option '{k}' is not supported");
                 }
                 let id = kv
@@ -346,7 +355,17 @@ fn parse_drives(drives: &[String], devices: &[String]) -> Result<(Vec<DriveConfi
                     .iter()
                     .position(|(i, _)| i == id)
                     .with_context(|| format!("-device {dev}: no -drive with id={id}"))?;
-                out.push(by_id.remove(at).1);
+                let mut drive = by_id.remove(at).1;
+                if let Some(bus) = kv.get("bus") {
+                    let slot = bus
+                        .strip_prefix("virtio-mmio-bus.")
+                        .and_then(|n| n.parse::<u32>().ok())
+                        .with_context(|| {
+                            format!("-device {dev}: bus={bus} (use virtio-mmio-bus.N)")
+                        })?;
+                    drive.slot = Some(slot);
+                }
+                out.push(drive);
             }
             Some("virtio-rng-device") => rng = true,
             Some(other) => {
@@ -359,6 +378,23 @@ fn parse_drives(drives: &[String], devices: &[String]) -> Result<(Vec<DriveConfi
         bail!("-drive id={id} (if=none) is not used by any -device");
     }
     Ok((out, rng))
+}
+
+/// `-global` options: whether the virtio-mmio slots are legacy (QEMU's default, true).
+fn parse_globals(globals: &[String]) -> Result<bool> {
+    let mut legacy = true;
+    for g in globals {
+        let Some(value) = g.strip_prefix("virtio-mmio.force-legacy=") else {
+            bail!("-global {g}: only virtio-mmio.force-legacy=true|false is supported");
+        };
+        // QEMU's boolean property spellings.
+        legacy = match value {
+            "true" | "on" | "yes" => true,
+            "false" | "off" | "no" => false,
+            _ => bail!("-global {g}: force-legacy={value} (use true or false)"),
+        };
+    }
+    Ok(legacy)
 }
 
 fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {

@@ -23,6 +23,7 @@ const WITH_VALUE: &[&str] = &[
     "dumpdtb",
     "max-insns",
     "clock",
+    "global",
 ];
 
 /// Rewrites QEMU's single-dash long options (`-kernel x`) into clap's double-dash form

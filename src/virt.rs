@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use devices::{
     BlkFlusher, Clint, ClintState, EmptySlot, GoldfishRtc, GoldfishRtcState, Plic, PlicState,
     PowerRequest, Rom, SifiveTest, TestDeviceState, Uart, UartInput, VirtioBlk, VirtioMmio,
-    VirtioRng, CLINT_SIZE, GOLDFISH_RTC_SIZE, PLIC_SIZE, SIFIVE_TEST_SIZE, UART_SIZE,
-    VIRTIO_MMIO_SIZE,
+    VirtioMmioVersion, VirtioRng, CLINT_SIZE, GOLDFISH_RTC_SIZE, PLIC_SIZE, SIFIVE_TEST_SIZE,
+    UART_SIZE, VIRTIO_MMIO_SIZE,
 };
 use emu_core::{Bus, Clock, ClockMode, GuestRam, IrqLine, TIMEBASE_HZ};
 use firmware::boot::{plan_boot, BootImages, BootPlan};
@@ -55,6 +55,9 @@ pub struct DriveConfig {
     pub path: PathBuf,
     /// Attach read-only.
     pub read_only: bool,
+    /// The virtio-mmio slot (`bus=virtio-mmio-bus.N`: slot N, at 0x1000_1000 + N * 0x1000);
+    /// `None` takes the highest free slot, as QEMU does.
+    pub slot: Option<u32>,
 }
 
 /// Everything that configures the board.
@@ -72,6 +75,9 @@ pub struct VirtConfig {
     pub drives: Vec<DriveConfig>,
     /// Attach a virtio-rng.
     pub rng: bool,
+    /// Every virtio-mmio slot (populated or not) presents the legacy interface, version 1
+    /// (QEMU's default, `-global virtio-mmio.force-legacy=true`); `false` gives version 2.
+    pub virtio_legacy: bool,
     /// The harts' optional features (`-cpu`).
     pub cpu: frontend_riscv::CpuConfig,
     /// Host time, or deterministic time following instructions.
@@ -226,50 +232,47 @@ impl VirtMachine {
             )),
         );
         let mut flushers = Vec::new();
-        // Like QEMU, the first device takes the highest slot (the first node in the
-        // device tree, so it is probed first and becomes /dev/vda).
-        let mut used = 0u32;
-        let next_slot = |used: &mut u32| {
-            *used += 1;
-            vcount - *used
-        };
+        let version = VirtioMmioVersion::from_force_legacy(cfg.virtio_legacy);
+        let mut slots = SlotAllocator::new(vcount);
         for d in &cfg.drives {
             let blk = VirtioBlk::open(&d.path, d.read_only)?;
             flushers.push(blk.flusher());
-            let slot = next_slot(&mut used);
+            let slot = slots.take(d.slot)?;
             let addr = vbase + vstride * slot as u64;
             bus.map(
                 addr,
                 VIRTIO_MMIO_SIZE,
-                Box::new(VirtioMmio::new(
+                Box::new(VirtioMmio::with_version(
                     format!("virtio-blk@{addr:x}"),
                     Box::new(blk),
                     ram.clone(),
                     line(virq + slot),
+                    version,
                 )),
             );
         }
         if cfg.rng {
-            let slot = next_slot(&mut used);
+            let slot = slots.take(None)?;
             let addr = vbase + vstride * slot as u64;
             let rng = VirtioRng::new().map_err(VirtError::Rng)?;
             bus.map(
                 addr,
                 VIRTIO_MMIO_SIZE,
-                Box::new(VirtioMmio::new(
+                Box::new(VirtioMmio::with_version(
                     format!("virtio-rng@{addr:x}"),
                     Box::new(rng),
                     ram.clone(),
                     line(virq + slot),
+                    version,
                 )),
             );
         }
-        for s in 0..vcount - used {
+        for s in slots.free() {
             let addr = vbase + vstride * s as u64;
             bus.map(
                 addr,
                 VIRTIO_MMIO_SIZE,
-                Box::new(EmptySlot::new(format!("virtio-mmio@{addr:x}"))),
+                Box::new(EmptySlot::new(format!("virtio-mmio@{addr:x}"), version)),
             );
         }
 
@@ -598,6 +601,56 @@ impl VirtMachine {
             (_, None) => TIMEBASE_HZ / 100,
         };
         con.wait(Duration::from_nanos(wait_ticks.max(1) * 100))
+    }
+}
+
+/// Which virtio-mmio slots are taken. Like QEMU, a device without `bus=` takes the
+/// highest free slot (QEMU's bus search finds the last transport created first; it is
+/// also the first node of the device tree, so Linux probes it first and it becomes
+/// /dev/vda); `bus=virtio-mmio-bus.N` names slot N.
+#[derive(Debug)]
+struct SlotAllocator {
+    used: Vec<bool>,
+}
+
+impl SlotAllocator {
+    fn new(count: u32) -> Self {
+        SlotAllocator {
+            used: vec![false; count as usize],
+        }
+    }
+
+    /// Takes slot `want`, or the highest free one.
+    fn take(&mut self, want: Option<u32>) -> Result<u32, VirtError> {
+        let count = self.used.len();
+        let slot = match want {
+            Some(n) => {
+                let taken = self.used.get(n as usize).copied().ok_or_else(|| {
+                    VirtError::Config(format!(
+                        "bus=virtio-mmio-bus.{n}: the virt board has virtio-mmio-bus.0 to virtio-mmio-bus.{}",
+                        count - 1
+                    ))
+                })?;
+                if taken {
+                    return Err(VirtError::Config(format!(
+                        "bus=virtio-mmio-bus.{n}: the bus already has a device"
+                    )));
+                }
+                n as usize
+            }
+            None => self.used.iter().rposition(|&u| !u).ok_or_else(|| {
+                VirtError::Config(format!(
+                    "too many virtio devices: the board has {count} virtio-mmio slots"
+                ))
+            })?,
+        };
+        self.used[slot] = true;
+        Ok(slot as u32)
+    }
+
+    /// The slots nobody took, lowest first.
+    fn free(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.used.len() as u32).filter(|&s| !self.used[s as usize])
     }
 }
 

@@ -389,7 +389,7 @@ impl VirtioDevice for VirtioBlk {
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{ram, TestRing, DATA};
-    use super::super::{VirtioMmio, VIRTIO_F_VERSION_1};
+    use super::super::{VirtioMmio, VirtioMmioVersion, VIRTIO_F_VERSION_1};
     use super::*;
     use emu_core::{IrqLine, MmioDevice, PageWatch, RecordingSink};
 
@@ -453,6 +453,33 @@ mod tests {
             w(&mut dev, 0x70, 3 | 8 | 4);
             let ring = TestRing::new(16);
             ring.configure_mmio(&mut dev, 0);
+            Rig {
+                dev,
+                ram,
+                ring,
+                image,
+            }
+        }
+
+        /// The same disk behind a legacy (version 1) transport, set up as Linux does.
+        fn legacy(name: &str) -> Self {
+            let image = TempImage::new(name, SECTORS * BLK_SECTOR_SIZE);
+            let blk = VirtioBlk::open(&image.0, false).unwrap();
+            let ram = Arc::new(ram());
+            let sink = Arc::new(RecordingSink::default());
+            let mut dev = VirtioMmio::with_version(
+                "blk",
+                Box::new(blk),
+                ram.clone(),
+                IrqLine::new(sink, 1),
+                VirtioMmioVersion::Legacy,
+            );
+            let w = |dev: &mut VirtioMmio, off, v| dev.write(off, 4, v).unwrap();
+            w(&mut dev, 0x70, 3);
+            w(&mut dev, 0x20, VIRTIO_BLK_F_FLUSH);
+            let ring = TestRing::legacy(16, 4096);
+            ring.configure_legacy_mmio(&mut dev, 0, 4096);
+            w(&mut dev, 0x70, 3 | 4);
             Rig {
                 dev,
                 ram,
@@ -573,6 +600,28 @@ mod tests {
         );
         let blk = VirtioBlk::open(&rig.image.0, false).unwrap();
         blk.flusher().flush().unwrap();
+    }
+
+    #[test]
+    fn reads_and_writes_through_the_legacy_transport() {
+        let mut rig = Rig::legacy("legacy");
+        let dev = &mut rig.dev;
+        assert_eq!(dev.read(0x4, 4).unwrap(), 1);
+        assert_eq!(dev.read(0x100, 8).unwrap(), SECTORS);
+        dev.write(0x14, 4, 1).unwrap();
+        assert_eq!(dev.read(0x10, 4).unwrap(), 0); // no VIRTIO_F_VERSION_1
+        let (status, len) = rig.request(VIRTIO_BLK_T_IN, 0, &[(BUF, 512, true)]);
+        assert_eq!((status, len), (VIRTIO_BLK_S_OK, 513));
+        assert_eq!(rig.guest_bytes(BUF, 512), expected(0, 512));
+        rig.ram.write_bytes(BUF, &[0x42; 512]).unwrap();
+        assert_eq!(
+            rig.request(VIRTIO_BLK_T_OUT, 9, &[(BUF, 512, false)]),
+            (VIRTIO_BLK_S_OK, 1)
+        );
+        assert_eq!(&rig.image.contents()[9 * 512..10 * 512], &[0x42; 512][..]);
+        // The used ring is where the legacy layout puts it: one page above the descriptors.
+        assert_eq!(rig.ring.used, rig.ring.desc + 4096);
+        assert_eq!(rig.ring.used_idx(&rig.ram), 2);
     }
 
     #[test]
