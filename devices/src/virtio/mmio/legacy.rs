@@ -351,6 +351,32 @@ mod tests {
     }
 
     #[test]
+    fn an_old_xv6_style_driver_works() {
+        // xv6-riscv's legacy driver (before it moved to version 2): FEATURES_OK and
+        // DRIVER_OK first, then GuestPageSize, QueueNum and QueuePFN, no QueueAlign (the
+        // default, 4096, puts the used ring one page up).
+        let (mut dev, sink, ram, echo) = setup();
+        w(&mut dev, 0x70, 1 | 2);
+        w(&mut dev, 0x20, 0);
+        w(&mut dev, 0x70, 1 | 2 | 8);
+        w(&mut dev, 0x70, 1 | 2 | 8 | 4);
+        assert_eq!(echo.seen.lock().unwrap().acked, Some(0));
+        w(&mut dev, 0x28, 4096);
+        w(&mut dev, 0x30, 0);
+        assert_eq!(r(&mut dev, 0x34), 16);
+        w(&mut dev, 0x38, 8);
+        w(&mut dev, 0x40, RAM_BASE >> 12);
+        let mut ring = TestRing::legacy(8, 4096);
+        assert_eq!(ring.used, RAM_BASE + 4096);
+        let h = ring.chain(&ram, &[(DATA, 16, false), (DATA + 0x100, 512, true)]);
+        ring.publish(&ram, h);
+        w(&mut dev, 0x50, 0);
+        assert_eq!(ring.used(&ram), vec![(h as u32, 512)]);
+        assert!(sink.level(5));
+        assert_eq!(dev.guest_errors(), 0);
+    }
+
+    #[test]
     fn queue_size_and_alignment_move_the_used_ring() {
         let (mut dev, _, ram, _) = setup();
         w(&mut dev, 0x28, 4096);
