@@ -1,6 +1,7 @@
 //! The `virt` board: QEMU's layout (see DESIGN.md's memory map) with the boot ROM,
-//! sifive_test, goldfish RTC, CLINT, PLIC, NS16550A UART and eight virtio-mmio slots,
-//! 1 to 8 harts interleaved on one host thread in fixed quanta (deterministic order).
+//! sifive_test, goldfish RTC, CLINT, PLIC, NS16550A UART and eight virtio-mmio slots
+//! (all legacy, version 1, as QEMU's default, or all version 2), 1 to 8 harts
+//! interleaved on one host thread in fixed quanta (deterministic order).
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
