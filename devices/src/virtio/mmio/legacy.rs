@@ -24,7 +24,7 @@ const DEFAULT_QUEUE_ALIGN: u32 = 4096;
 /// entry), right after it the available ring (flags, idx, `size` entries and
 /// `used_event`: 6 + 2 × size bytes), then the used ring at the next multiple of `align`.
 /// (QEMU leaves `used_event` out of the sum; Linux's `vring_init` and the spec count it.
-/// The two agree for every power-of-two size with an alignment of 8 or more.)
+/// The two agree for every power-of-two size when QueueAlign is 16 or more.)
 /// `None` if the ring would wrap around the address space or `align` is not a power of
 /// two.
 pub(crate) fn legacy_ring_layout(base: u64, size: u16, align: u32) -> Option<(u64, u64, u64)> {
