@@ -14,6 +14,22 @@
 //! - when a store sets [`HartCore::stop_block`] (it hit a watched page), it returns
 //!   after that store with [`JIT_END`] set and `core.pc` after the store;
 //! - it does not touch `instret` (the hart adds the count).
+//!
+//! Debug triggers ([`crate::trigger`]) and `-cpu` options the code must honour:
+//! - load/store triggers: while `core.triggers.armed & ARMED_DATA != 0` the TLBs hold
+//!   no read or write entries, so every access misses the inline tag check and goes
+//!   through [`HartCore::load`]/[`HartCore::store`] (or the AMO/LR/SC methods), whose
+//!   slow path checks the triggers and returns the breakpoint exception before the
+//!   access. Code must never reach guest memory without that tag check;
+//! - execute and icount triggers: the hart does not run compiled code for a block in
+//!   which an execute trigger matches, nor at all while an icount trigger counts, and
+//!   does not go from one compiled block to the next while either is armed
+//!   (`armed & (ARMED_EXEC | ARMED_ICOUNT) != 0`). A JIT that links blocks directly
+//!   must leave to the run loop at a block boundary while they are armed; they can only
+//!   become armed by a CSR write, which ends its block;
+//! - instructions of extensions that are off already decode as `Op::Illegal`; without
+//!   C (IALIGN = 32) the hart does not compile blocks that end in a jump or branch,
+//!   whose targets must then be 4-byte aligned (`core.cpu.ialign_mask()`).
 
 use emu_core::Bus;
 

@@ -6,8 +6,10 @@ use emu_core::Bus;
 
 use super::{exec, Hart, Stop};
 use crate::compiled::{CompiledFn, JIT_END, JIT_TRAP};
+use crate::config::Ext;
 use crate::hart::HartCore;
-use crate::inst::Inst;
+use crate::inst::{Inst, Op};
+use crate::trigger::{ARMED_EXEC, ARMED_ICOUNT};
 
 /// Interpreted runs after which a block is compiled, by default.
 pub const HOT_RUNS: u32 = 4096;
@@ -27,7 +29,9 @@ impl Hart {
         budget: u64,
     ) -> Option<(u64, bool)> {
         let mut code = self.compiled_code(b)?;
-        let chain = self.breakpoints.is_empty();
+        // Execute and icount triggers are checked at each block entry (see `triggers`).
+        let chain = self.breakpoints.is_empty()
+            && self.core.triggers.armed & (ARMED_EXEC | ARMED_ICOUNT) == 0;
         let mut total = 0u64;
         loop {
             self.core.retired_now = self.retired.wrapping_add(total);
@@ -78,6 +82,12 @@ impl Hart {
         if blk.runs < self.jit_threshold {
             return None;
         }
+        if !self.core.cpu.has(Ext::C) && blk.insts.last().is_some_and(|i| is_jump(i.op)) {
+            // Compiled jumps assume IALIGN = 16; without C the interpreter checks the
+            // 4-byte alignment of targets.
+            blk.runs = NOT_COMPILABLE;
+            return None;
+        }
         let compiler = self.compiler.as_mut()?;
         match compiler.compile(&blk.insts) {
             Some(c) => {
@@ -95,6 +105,12 @@ impl Hart {
     pub fn compiled_blocks(&self) -> usize {
         self.compiler.as_ref().map_or(0, |c| c.compiled_blocks())
     }
+}
+
+/// Whether `op` is a jump or branch.
+fn is_jump(op: Op) -> bool {
+    use Op::*;
+    matches!(op, Jal | Jalr | Beq | Bne | Blt | Bge | Bltu | Bgeu)
 }
 
 /// [`interpret_one`]: the instruction completed; the next pc is in `next`.
