@@ -85,7 +85,7 @@ fn linux_smp4_brings_all_harts_online() {
 #[test]
 fn linux_disk_write_is_on_disk_and_survives_a_reboot() {
     let img = disk("rw");
-    let drive = format!("file={},format=raw", img.display());
+    let drive = format!("file={},format=raw,if=virtio", img.display());
     let (l, code) = autotest("write", &["-drive", &drive]);
     assert_eq!(code, Some(0), "{l:#?}");
     assert_eq!(value(&l, "disk"), "/dev/vda sectors=8192");
@@ -118,7 +118,7 @@ fn linux_disk_write_is_on_disk_and_survives_a_reboot() {
 #[test]
 fn linux_gets_an_io_error_from_a_read_only_disk() {
     let img = disk("ro");
-    let drive = format!("file={},format=raw,readonly=on", img.display());
+    let drive = format!("file={},format=raw,readonly=on,if=virtio", img.display());
     let (l, code) = autotest("write", &["-drive", &drive]);
     assert_eq!(code, Some(0), "{l:#?}");
     assert!(

@@ -35,7 +35,13 @@ impl std::fmt::Debug for VirtioRng {
 impl VirtioRng {
     /// An entropy device reading the host's `/dev/urandom`.
     pub fn new() -> io::Result<Self> {
-        let f = std::fs::File::open("/dev/urandom")?;
+        Self::open("/dev/urandom")
+    }
+
+    /// An entropy device reading the host file `path` (QEMU's
+    /// `-object rng-random,filename=PATH`).
+    pub fn open(path: impl AsRef<std::path::Path>) -> io::Result<Self> {
+        let f = std::fs::File::open(path)?;
         Ok(Self::with_source(Box::new(f)))
     }
 
