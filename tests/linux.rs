@@ -116,6 +116,35 @@ fn linux_disk_write_is_on_disk_and_survives_a_reboot() {
 }
 
 #[test]
+fn linux_writes_under_snapshot_are_seen_by_the_guest_and_dropped() {
+    // QEMU's -snapshot, with the disk pattern of the published recipes (no if=, no
+    // format=: the format is probed, raw).
+    let img = disk("snap");
+    let drive = format!("file={},id=hd0", img.display());
+    let (l, code) = autotest(
+        "write",
+        &[
+            "-snapshot",
+            "-device",
+            "virtio-blk-device,drive=hd0",
+            "-drive",
+            &drive,
+        ],
+    );
+    assert_eq!(code, Some(0), "{l:#?}");
+    assert_eq!(
+        value(&l, "disk-write"),
+        value(&l, "disk-readback"),
+        "{l:#?}"
+    );
+    assert!(
+        std::fs::read(&img).unwrap().iter().all(|&b| b == 0),
+        "the image is untouched"
+    );
+    let _ = std::fs::remove_file(img);
+}
+
+#[test]
 fn linux_gets_an_io_error_from_a_read_only_disk() {
     let img = disk("ro");
     let drive = format!("file={},format=raw,readonly=on,if=virtio", img.display());

@@ -94,7 +94,7 @@ pub enum BootError {
         ram_end: u64,
     },
     /// Two images would overlap.
-    #[error("{a} and {b} overlap in RAM: use a larger -m")]
+    #[error("{a} and {b} overlap in RAM (QEMU: 'Some ROM regions are overlapping'): check where each is loaded; an ELF firmware given as -kernel needs -bios none")]
     Overlap {
         /// First image.
         a: String,
@@ -218,6 +218,9 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
             });
         }
         (None, Some(entry)) => plan.start = entry,
+        // Only loader blobs (QEMU's -device loader): the boot ROM jumps to the start of
+        // RAM, as QEMU's does; a loader with cpu-num sets the hart's pc itself.
+        (None, None) if !imgs.blobs.is_empty() => plan.start = base,
         (None, None) => return Err(BootError::NothingToBoot),
     }
 

@@ -147,6 +147,7 @@ pub struct Devices {
 pub fn parse_devices(
     values: &[(String, String)],
     drives: &[DriveSpec],
+    refused_drives: &[String],
     rngs: &[RngBackend],
     claimed: &mut [bool],
     report: &mut Report,
@@ -174,7 +175,9 @@ pub fn parse_devices(
                     continue;
                 };
                 let Some(i) = drives.iter().position(|d| d.id == id) else {
-                    report.refuse(shown, format!("no -drive with id={id}"));
+                    if !refused_drives.iter().any(|r| r == id) {
+                        report.refuse(shown, format!("no -drive with id={id}"));
+                    }
                     continue;
                 };
                 if claimed[i] || drives[i].interface == Interface::Virtio {
@@ -425,6 +428,7 @@ mod tests {
                 "device",
             ),
             &drives,
+            &[],
             &rngs,
             &mut claimed,
             &mut r,
@@ -464,6 +468,7 @@ mod tests {
         parse_devices(
             &shown(&bad, "device"),
             &drives,
+            &[],
             &rngs,
             &mut [true, false],
             &mut r,

@@ -198,6 +198,8 @@ pub fn parse(args: &[String]) -> (Option<Request>, Report) {
 
     // Disks: -drive and -hda..-hdd in order, then -snapshot over all of them.
     let mut used_units = Vec::new();
+    // Ids of refused drives: a -device naming one is not refused a second time.
+    let mut refused_ids = Vec::new();
     for x in occ
         .iter()
         .filter(|x| matches!(x.spec.name, "drive" | "hda" | "hdb" | "hdc" | "hdd"))
@@ -211,12 +213,12 @@ pub fn parse(args: &[String]) -> (Option<Request>, Report) {
                 format!("file={},index={index}", v.replace(',', ",,"))
             }
         };
-        if let Some(d) = drive::parse_drive(&shown_as, &spec, &mut used_units, &mut report) {
-            if o.drives.iter().any(|e| e.id == d.id) {
+        match drive::parse_drive(&shown_as, &spec, &mut used_units, &mut report) {
+            Some(d) if o.drives.iter().any(|e| e.id == d.id) => {
                 report.refuse(shown_as, format!("Duplicate ID '{}' for drive", d.id));
-            } else {
-                o.drives.push(d);
             }
+            Some(d) => o.drives.push(d),
+            None => refused_ids.extend(Opts::parse(&spec, None).get("id").map(String::from)),
         }
     }
     if has(&occ, "snapshot") {
@@ -230,6 +232,7 @@ pub fn parse(args: &[String]) -> (Option<Request>, Report) {
     let devices = device::parse_devices(
         &values(&occ, &["device"]),
         &o.drives,
+        &refused_ids,
         &rngs,
         &mut claimed,
         &mut report,
