@@ -511,3 +511,82 @@ fn no_shutdown_keeps_gasang_after_power_off() {
     assert_eq!(s.wait_exit(Duration::from_secs(10)), Some(143));
     assert!(!std::path::Path::new(&pid).exists(), "removed at exit");
 }
+
+#[test]
+fn dtb_and_generic_loader() {
+    // -dtb: the given tree, with /chosen/bootargs set from -append as QEMU does.
+    let a = dir().join("a.dtb").to_string_lossy().into_owned();
+    let b = dir().join("b.dtb").to_string_lossy().into_owned();
+    let kernel = file("dtb-k.bin", &STAND_IN);
+    let dump = format!("virt,dumpdtb={a}");
+    let o = gasang(&[
+        "-M", &dump, "-bios", "none", "-kernel", &kernel, "-append", "old",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = gasang(&[
+        "-dtb",
+        &a,
+        "-bios",
+        "none",
+        "-kernel",
+        &kernel,
+        "-append",
+        "console=new",
+        "--dumpdtb",
+        &b,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let blob = std::fs::read(&b).unwrap();
+    assert!(blob.windows(12).any(|w| w == b"console=new\0"));
+    assert!(!blob.windows(4).any(|w| w == b"old\0"));
+    boots(&["-dtb", &a, "-bios", "none", "-kernel", &kernel]);
+    let junk = file("junk.dtb", b"not a device tree");
+    let o = gasang(&["-dtb", &junk, "-bios", "none", "-kernel", &kernel]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("-dtb: not a valid device tree blob"),
+        "{}",
+        stderr(&o)
+    );
+
+    // loader,data=: a byte stored after the images (the message's first letter);
+    // loader,addr=,cpu-num=: hart 0 starts where the file was loaded.
+    let o = gasang(&[
+        "-bios",
+        "none",
+        "-kernel",
+        &kernel,
+        "-device",
+        "loader,addr=0x80000030,data=0x4a,data-len=1",
+        "--max-insns",
+        "1000000",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Jtand-in kernel"),
+        "{}",
+        stderr(&o)
+    );
+    let loader = format!("loader,file={kernel},addr=0x80200000");
+    boots(&[
+        "-bios",
+        "none",
+        "-device",
+        &loader,
+        "-device",
+        "loader,addr=0x80200000,cpu-num=0",
+    ]);
+    let elf = file("loader.elf", &stand_in_elf(0x8030_0000));
+    let loader = format!("loader,file={elf},cpu-num=0");
+    boots(&["-bios", "none", "-device", &loader]);
+    refused(
+        &[
+            "-bios",
+            "none",
+            "-device",
+            "loader,addr=0x80000000",
+            "-device",
+            "loader,data=1",
+        ],
+        &["cpu_num must be specified", "Both data and data-len"],
+    );
+}

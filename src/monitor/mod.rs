@@ -125,3 +125,6 @@ impl Monitor {
         (text, None)
     }
 }
+
+#[cfg(test)]
+mod tests;
