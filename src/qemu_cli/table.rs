@@ -196,4 +196,26 @@ mod tests {
         assert!(help.lines().any(|l| l.starts_with("-gdb ")), "{help}");
         assert!(help.lines().any(|l| l.starts_with("-global ")));
     }
+
+    #[test]
+    fn readme_names_every_option() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Command line").expect("the section")..];
+        for o in OPTIONS {
+            if matches!(o.name, "h" | "help" | "version" | "hdb" | "hdc") {
+                continue;
+            }
+            let names = [
+                format!("`-{}", o.name),
+                format!("`--{}", o.name),
+                format!(", -{}", o.name),
+            ];
+            assert!(
+                names.iter().any(|n| section.contains(n.as_str()))
+                    || section.contains(&format!("`-{}`", o.name)),
+                "README.md does not say what -{} does",
+                o.name
+            );
+        }
+    }
 }
