@@ -245,6 +245,13 @@ fn boot_virt(
         None => None,
     };
     let _pidfile = PidFile::create(a.pidfile.as_deref())?;
+    if let Some(name) = &a.process_name {
+        // QEMU's -name ...,process=NAME: the name `ps` and `top` show (at most 15 bytes).
+        let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
+        if let Ok(c) = std::ffi::CString::new(short) {
+            let _ = nix::sys::prctl::set_name(&c);
+        }
+    }
     // With -S gdb drives from the start: the terminal stays in cooked mode.
     let console = Console::start(!a.gdb_wait);
     let mut wait_for_gdb = a.gdb_wait;

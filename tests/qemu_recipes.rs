@@ -496,11 +496,19 @@ fn no_shutdown_keeps_gasang_after_power_off() {
         "-no-shutdown",
         "-pidfile",
         &pid,
+        "-name",
+        "g,process=gasang-ns-test",
     ]);
     s.wait_for("-no-shutdown keeps gasang", Duration::from_secs(20));
     std::thread::sleep(Duration::from_millis(300));
     let written = std::fs::read_to_string(&pid).unwrap();
     let n: i32 = written.trim().parse().unwrap();
+    let comm = std::fs::read_to_string(format!("/proc/{n}/comm")).unwrap();
+    assert_eq!(
+        comm.trim(),
+        "gasang-ns-test",
+        "-name process= renames the process"
+    );
     assert!(s.output().contains(MARKER));
     // Still there: end it as a user would with a signal (Ctrl-A X needs a terminal).
     let killed = std::process::Command::new("kill")
@@ -548,6 +556,36 @@ fn dtb_and_generic_loader() {
         "{}",
         stderr(&o)
     );
+
+    // -object rng-random reads the file it names.
+    let o = gasang(&[
+        "-bios",
+        "none",
+        "-kernel",
+        &kernel,
+        "-object",
+        "rng-random,filename=/nonexistent/rng,id=r",
+        "-device",
+        "virtio-rng-device,rng=r",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot open /nonexistent/rng for virtio-rng"),
+        "{}",
+        stderr(&o)
+    );
+    let entropy = file("entropy", &[7u8; 4096]);
+    let rng = format!("rng-random,filename={entropy},id=r");
+    boots(&[
+        "-bios",
+        "none",
+        "-kernel",
+        &kernel,
+        "-object",
+        &rng,
+        "-device",
+        "virtio-rng-device,rng=r",
+    ]);
 
     // loader,data=: a byte stored after the images (the message's first letter);
     // loader,addr=,cpu-num=: hart 0 starts where the file was loaded.

@@ -11,8 +11,8 @@ const CODE: [u8; 16] = [
     0xb7, 0x02, 0x00, 0x10, 0x97, 0x03, 0x00, 0x00, 0x93, 0x83, 0xc3, 0x02, 0x6f, 0x00, 0x00, 0x00,
 ];
 
-fn machine(harts: usize) -> VirtMachine {
-    let cfg = VirtConfig {
+fn config(harts: usize) -> VirtConfig {
+    VirtConfig {
         ram_size: 256 << 20,
         harts,
         images: BootImages {
@@ -32,8 +32,11 @@ fn machine(harts: usize) -> VirtMachine {
         ram_writes: Vec::new(),
         cpu: Default::default(),
         clock: ClockMode::Instructions(10),
-    };
-    VirtMachine::new(&cfg, Box::new(std::io::sink())).unwrap()
+    }
+}
+
+fn machine(harts: usize) -> VirtMachine {
+    VirtMachine::new(&config(harts), Box::new(std::io::sink())).unwrap()
 }
 
 fn run(mon: &mut Monitor, m: &mut VirtMachine, cmd: &str) -> String {
@@ -128,4 +131,17 @@ fn stop_cont_reset_cpus_and_mtree() {
     assert_eq!(mon.run("quit", &mut m).1, Some(MonitorAction::Quit));
     m.run_state = RunState::Shutdown;
     assert!(run(&mut mon, &mut m, "cont").contains("Resetting the Virtual Machine is required"));
+}
+
+#[test]
+fn the_rtc_starts_at_the_configured_time() {
+    // -rtc base=2006-06-17T16:01:21 (and deterministic time: the clock starts there).
+    let cfg = VirtConfig {
+        rtc_start_ns: Some(1_150_560_081_000_000_000),
+        ..config(1)
+    };
+    let mut m = VirtMachine::new(&cfg, Box::new(std::io::sink())).unwrap();
+    let lo = m.bus.read(0x10_1000, 4).unwrap();
+    let hi = m.bus.read(0x10_1004, 4).unwrap();
+    assert_eq!((hi << 32 | lo) / 1_000_000_000, 1_150_560_081);
 }
