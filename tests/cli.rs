@@ -123,11 +123,17 @@ fn virt_board_bad_inputs_are_one_line_errors() {
             "cannot read /nonexistent/fw.bin",
         ),
         (
-            &["-drive", "file=/nonexistent/disk.img,format=raw"],
+            &["-drive", "file=/nonexistent/disk.img,format=raw,if=virtio"],
             "/nonexistent/disk.img",
         ),
-        (&["-drive", &format!("file={odd},format=raw")], "512"),
-        (&["-drive", "file=x.img,format=qcow2"], "format=raw"),
+        (
+            &["-drive", &format!("file={odd},format=raw,if=virtio")],
+            "512",
+        ),
+        (
+            &["-drive", "file=x.img,format=qcow2"],
+            "qcow2 images are not supported yet",
+        ),
         (&["-drive", "format=raw"], "file=PATH"),
         (&["-device", "e1000"], "e1000"),
         (
@@ -135,8 +141,8 @@ fn virt_board_bad_inputs_are_one_line_errors() {
             "no -drive with id=nope",
         ),
         (&["-smp", "9"], "-smp 9"),
-        (&["-machine", "sifive_u"], "only the 'virt' machine"),
-        (&["-netdev", "user,id=n0"], "--netdev"),
+        (&["-machine", "sifive_u"], "gasang's board is 'virt'"),
+        (&["-netdev", "user,id=n0"], "-netdev user,id=n0: networking"),
         (&["-S"], "-S waits for gdb"),
         (&["-gdb", "udp::1234"], "udp::1234"),
         (&["-m", "2M"], "use a larger -m"),

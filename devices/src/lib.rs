@@ -6,6 +6,7 @@
 //! through an `Arc<...State>` between the bus-mapped side and the machine.
 
 mod clint;
+pub mod disk_format;
 mod goldfish_rtc;
 mod htif;
 mod plic;

@@ -33,6 +33,7 @@
 //! errors are logged to stderr, a bounded number per device.
 
 mod blk;
+mod blk_backing;
 mod chain;
 mod mmio;
 mod queue;
