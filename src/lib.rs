@@ -6,6 +6,8 @@
 //!   0x8000_0000, one hart in M-mode, HTIF).
 //! - [`disasm`]: capstone disassembly for traces.
 //! - [`size`]: parsing of QEMU-style sizes (`-m 256M`).
+//! - [`qemu_cli`]: the virt board's command line, read as QEMU reads it, and
+//!   [`virt_setup`]: from that to the board's configuration.
 
 pub mod bare;
 pub mod console;
@@ -13,10 +15,11 @@ pub mod debug;
 pub mod disasm;
 pub mod images;
 pub mod monitor;
-pub mod qemu_args;
+pub mod qemu_cli;
 pub mod regs;
 pub mod size;
 pub mod trace;
 pub mod virt;
+pub mod virt_setup;
 
 pub use bare::{BareMachine, MachineError, Outcome};

@@ -1,5 +1,6 @@
-//! The `gasang` command line: QEMU-style options boot the `virt` board (with no options,
-//! the bundled Linux image); `gasang run` runs a bare-metal program.
+//! The `gasang` command line: QEMU's options boot the `virt` board (with no options, the
+//! bundled Linux image; the options are read by `gasang::qemu_cli`); `gasang run` runs a
+//! bare-metal program.
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -9,114 +10,35 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
-use emu_core::ClockMode;
-use firmware::boot::BootImages;
 use firmware::LoadedImage;
 use frontend_riscv::trace::{parse_trace_items, TraceFlags, TRACE_ITEMS};
 use frontend_riscv::CpuConfig;
 use gasang::console::{restore_terminal, Console};
 use gasang::disasm::Disassembler;
-use gasang::images::{bundled, decompress, read_image};
-use gasang::qemu_args::{normalize, KeyValues};
+use gasang::images::{bundled, decompress};
+use gasang::qemu_cli::options::{SerialOut, VirtOptions};
+use gasang::qemu_cli::refusal::Report;
+use gasang::qemu_cli::{self, Request};
 use gasang::size::parse_size;
 use gasang::trace::TraceLog;
-use gasang::virt::{DriveConfig, VirtConfig, VirtExit, VirtMachine, DETERMINISTIC_INSNS_PER_TICK};
+use gasang::virt::{RunState, VirtConfig, VirtExit, VirtMachine};
+use gasang::virt_setup;
 use gasang::{BareMachine, Outcome};
 
-/// gasang: a full-system emulator for 64-bit RISC-V.
-///
-/// With no arguments it boots the bundled Linux image on the virt board. The options
-/// follow QEMU's (`-m`, `-smp`, `-kernel`, `-initrd`, `-append`, `-bios`, `-drive`,
-/// `-device`, `-nographic`, `-no-reboot`), with one or two dashes, so a QEMU command line
-/// for the virt board works with the binary name changed. Ctrl-A X quits, Ctrl-A C opens
-/// the monitor.
+/// `gasang run`: the bare-metal machine (the virt board's options are read by
+/// `gasang::qemu_cli`, QEMU's way).
 #[derive(Parser, Debug)]
 #[command(
     name = "gasang",
     version,
-    about,
-    args_conflicts_with_subcommands = true
+    about = "gasang: a full-system emulator for 64-bit RISC-V"
 )]
-struct Cli {
+struct RunCli {
     #[command(subcommand)]
-    command: Option<Command>,
-    #[command(flatten)]
-    virt: VirtArgs,
+    command: Command,
 }
 
-/// Options of the virt board (QEMU's spelling).
-#[derive(Parser, Debug)]
-struct VirtArgs {
-    /// RAM size (QEMU style: 256M, 1G; a bare number is MiB). Default 256M.
-    #[arg(short = 'm', long = "memory", value_name = "SIZE", value_parser = parse_ram)]
-    memory: Option<u64>,
-    /// Number of harts, 1 to 8 (`4` or `cpus=4`).
-    #[arg(long = "smp", value_name = "N")]
-    smp: Option<String>,
-    /// CPU model and features: `rv64[,svade=on|off][,svadu=on|off]` (QEMU's spelling).
-    /// The default updates PTE A/D bits in hardware (Svadu), as QEMU does.
-    #[arg(long = "cpu", value_name = "MODEL[,PROP=on|off...]", value_parser = parse_cpu)]
-    cpu: Option<CpuConfig>,
-    /// Machine type: only `virt`.
-    #[arg(long = "machine", value_name = "TYPE")]
-    machine: Option<String>,
-    /// M-mode firmware: a file, `default` (the bundled OpenSBI fw_dynamic) or `none`
-    /// (the kernel runs in M-mode).
-    #[arg(long = "bios", value_name = "FILE")]
-    bios: Option<String>,
-    /// Kernel (a Linux `Image`, U-Boot, or any ELF); gzip/xz compressed is fine.
-    #[arg(long = "kernel", value_name = "FILE")]
-    kernel: Option<PathBuf>,
-    /// Initial RAM disk.
-    #[arg(long = "initrd", value_name = "FILE")]
-    initrd: Option<PathBuf>,
-    /// Kernel command line.
-    #[arg(long = "append", value_name = "CMDLINE")]
-    append: Option<String>,
-    /// A disk: `file=PATH,format=raw[,readonly=on][,if=virtio|none][,id=ID]`. With
-    /// `if=none` it is attached by `-device virtio-blk-device,drive=ID`.
-    #[arg(long = "drive", value_name = "SPEC")]
-    drive: Vec<String>,
-    /// A device: `virtio-blk-device,drive=ID` or `virtio-rng-device`.
-    #[arg(long = "device", value_name = "SPEC")]
-    device: Vec<String>,
-    /// Console on standard input/output (the default; accepted for QEMU compatibility).
-    #[arg(long = "nographic")]
-    nographic: bool,
-    /// Exit instead of rebooting when the guest resets.
-    #[arg(long = "no-reboot")]
-    no_reboot: bool,
-    /// `-serial mon:stdio` or `stdio` (what gasang does anyway).
-    #[arg(long = "serial", value_name = "DEV")]
-    serial: Option<String>,
-    /// `-display none` (gasang has no display).
-    #[arg(long = "display", value_name = "TYPE")]
-    display: Option<String>,
-    /// Write the generated device tree to FILE and exit.
-    #[arg(long = "dumpdtb", value_name = "FILE")]
-    dumpdtb: Option<PathBuf>,
-    /// Deterministic time: `mtime` follows executed instructions (one tick per 10) instead
-    /// of the host clock, so runs repeat exactly.
-    #[arg(long = "deterministic")]
-    deterministic: bool,
-    /// Stop after this many instructions (all harts together).
-    #[arg(long = "max-insns", value_name = "N")]
-    max_insns: Option<u64>,
-    /// Wait for gdb before the first instruction (with -s or -gdb). Without it the
-    /// guest runs at once and gdb may attach at any time.
-    #[arg(short = 'S')]
-    gdb_wait: bool,
-    /// gdb stub on 127.0.0.1:1234 (`-gdb tcp::1234`).
-    #[arg(short = 's')]
-    gdb_default: bool,
-    /// gdb stub address: `tcp::PORT` (127.0.0.1) or `tcp:HOST:PORT`.
-    #[arg(long = "gdb", value_name = "DEV")]
-    gdb: Option<String>,
-    #[command(flatten)]
-    exec: ExecArgs,
-}
-
-/// How guest code runs and is traced (the virt board and `gasang run` alike).
+/// How guest code runs and is traced.
 #[derive(clap::Args, Debug)]
 struct ExecArgs {
     /// QEMU-style traces: a comma-separated list of in_asm, exec, cpu, int, mmu (or
@@ -179,28 +101,30 @@ fn parse_ram(s: &str) -> Result<u64, String> {
 }
 
 fn main() -> ExitCode {
-    let args = normalize(std::env::args().skip(1));
-    let cli = match Cli::try_parse_from(std::iter::once("gasang".to_string()).chain(args)) {
-        Ok(c) => c,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                let _ = e.print();
-                return ExitCode::SUCCESS;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = if args.first().map(String::as_str) == Some("run") {
+        let cli = match RunCli::try_parse_from(std::iter::once("gasang".to_string()).chain(args)) {
+            Ok(c) => c,
+            Err(e) => {
+                use clap::error::ErrorKind;
+                if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                    let _ = e.print();
+                    return ExitCode::SUCCESS;
+                }
+                // One line: clap's first line, without its "error: " prefix.
+                let text = e.render().to_string();
+                let first = text.lines().next().unwrap_or("invalid arguments");
+                eprintln!(
+                    "gasang: {} (see 'gasang run --help')",
+                    first.trim_start_matches("error: ")
+                );
+                return ExitCode::from(2);
             }
-            // One line: clap's first line, without its "error: " prefix.
-            let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            eprintln!(
-                "gasang: {} (see 'gasang --help')",
-                first.trim_start_matches("error: ")
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let result = match cli.command {
-        Some(Command::Run(args)) => run(&args),
-        None => boot_virt(&cli.virt),
+        };
+        let Command::Run(r) = cli.command;
+        run(&r)
+    } else {
+        virt_main(&args)
     };
     restore_terminal();
     match result {
@@ -212,169 +136,104 @@ fn main() -> ExitCode {
     }
 }
 
-/// The default command line: the bundled OpenSBI, Linux and initramfs.
-const DEFAULT_APPEND: &str = "console=ttyS0 earlycon";
+/// Prints the report's refusals, or its warnings when nothing was refused; true if
+/// something was refused.
+fn print_report(report: &Report) -> bool {
+    if report.refusals.is_empty() {
+        for w in &report.warnings {
+            eprintln!("gasang: warning: {w}");
+        }
+    }
+    for r in &report.refusals {
+        eprintln!("gasang: {r}");
+    }
+    !report.refusals.is_empty()
+}
 
-fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
-    if a.gdb_wait && !a.gdb_default && a.gdb.is_none() {
-        bail!("-S waits for gdb: give -s or -gdb tcp::PORT too");
-    }
-    if let Some(m) = &a.machine {
-        let kv = KeyValues::parse(m);
-        if kv.get("") != Some("virt") {
-            bail!("-machine {m}: only the 'virt' machine is supported");
+/// The virt board: QEMU's command line.
+fn virt_main(args: &[String]) -> Result<ExitCode> {
+    let (request, mut report) = qemu_cli::parse(args);
+    let opts = match request {
+        Some(Request::Print(text)) => {
+            print!("{text}");
+            return Ok(ExitCode::SUCCESS);
         }
-        if let Some(k) = kv.unknown_key(&[""]) {
-            bail!("-machine {m}: option '{k}' is not supported");
-        }
-    }
-    if let Some(s) = &a.serial {
-        if !matches!(s.as_str(), "mon:stdio" | "stdio") {
-            bail!("-serial {s}: only 'mon:stdio' or 'stdio' is supported");
-        }
-    }
-    if let Some(d) = &a.display {
-        if d != "none" {
-            bail!("-display {d}: gasang has no display (use -display none or -nographic)");
-        }
-    }
-    let harts = match &a.smp {
-        None => 1,
-        Some(s) => {
-            let kv = KeyValues::parse(s);
-            if let Some(k) = kv.unknown_key(&["", "cpus"]) {
-                bail!("-smp {s}: option '{k}' is not supported");
-            }
-            let n = kv.get("cpus").or(kv.get("")).unwrap_or("");
-            n.parse::<usize>()
-                .ok()
-                .filter(|n| (1..=gasang::virt::MAX_HARTS).contains(n))
-                .with_context(|| format!("-smp {s}: give a number of harts from 1 to 8"))?
+        Some(Request::Boot(o)) => o,
+        None => unreachable!("parse always answers"),
+    };
+    let trace = match trace_flags(opts.trace_items.as_deref(), opts.trace_file.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            report.refuse(
+                format!("-d {}", opts.trace_items.as_deref().unwrap_or("")),
+                format!("{e:#}"),
+            );
+            None
         }
     };
-    let no_images = a.kernel.is_none() && a.bios.is_none() && a.initrd.is_none();
-    let mut images = BootImages {
-        firmware: match a.bios.as_deref() {
-            Some("none") => None,
-            None | Some("default") => Some(bundled("fw_dynamic.bin")?),
-            Some(path) => Some(read_image(path.as_ref())?),
-        },
-        ..Default::default()
-    };
-    let mut append = a.append.clone();
-    if no_images {
-        // No images at all: the bundled Linux guest.
-        images.kernel = Some(bundled("Image.xz")?);
-        images.initrd = Some(bundled("initramfs.cpio.gz")?);
-        append.get_or_insert_with(|| DEFAULT_APPEND.to_string());
-    } else {
-        images.kernel = a.kernel.as_deref().map(read_image).transpose()?;
-        images.initrd = a.initrd.as_deref().map(read_image).transpose()?;
+    if !report.refusals.is_empty() {
+        print_report(&report);
+        return Ok(ExitCode::from(2));
     }
-    for img in [&mut images.firmware, &mut images.kernel]
-        .into_iter()
-        .flatten()
-    {
-        decompress(img)?;
+    let cfg = virt_setup::virt_config(&opts, &mut report)?;
+    if print_report(&report) {
+        return Ok(ExitCode::from(2));
     }
-    let (drives, rng) = parse_drives(&a.drive, &a.device)?;
-    Ok(VirtConfig {
-        ram_size: a.memory.unwrap_or(256 << 20),
-        harts,
-        images,
-        append,
-        drives,
-        rng,
-        cpu: a.cpu.unwrap_or_default(),
-        clock: if a.deterministic {
-            ClockMode::Instructions(DETERMINISTIC_INSNS_PER_TICK)
-        } else {
-            ClockMode::Host
-        },
+    let cfg = cfg.expect("a configuration when nothing was refused");
+    boot_virt(&opts, &cfg, trace)
+}
+
+/// Writes the pid file (`-pidfile`) and removes it when dropped, as QEMU does at exit.
+struct PidFile(Option<PathBuf>);
+
+impl PidFile {
+    fn create(path: Option<&Path>) -> Result<PidFile> {
+        if let Some(p) = path {
+            std::fs::write(p, format!("{}\n", std::process::id()))
+                .with_context(|| format!("-pidfile {}: cannot create the PID file", p.display()))?;
+        }
+        Ok(PidFile(path.map(Path::to_path_buf)))
+    }
+}
+
+impl Drop for PidFile {
+    fn drop(&mut self) {
+        if let Some(p) = &self.0 {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// Where the UART writes.
+fn console_output(serial: &SerialOut) -> Result<Box<dyn Write + Send>> {
+    Ok(match serial {
+        SerialOut::Stdio => Box::new(std::io::stdout()),
+        SerialOut::Null => Box::new(std::io::sink()),
+        SerialOut::File(p) => Box::new(
+            std::fs::File::create(p)
+                .with_context(|| format!("-serial file:{}: cannot create it", p.display()))?,
+        ),
     })
 }
 
-/// `-drive` and `-device` options into disks (in order) and whether there is an rng.
-fn parse_drives(drives: &[String], devices: &[String]) -> Result<(Vec<DriveConfig>, bool)> {
-    let mut out = Vec::new();
-    let mut by_id: Vec<(String, DriveConfig)> = Vec::new();
-    for d in drives {
-        let kv = KeyValues::parse(d);
-        if let Some(k) = kv.unknown_key(&["file", "format", "readonly", "if", "id", "cache"]) {
-            bail!("-drive {d}: option '{k}' is not supported");
-        }
-        let file = kv
-            .get("file")
-            .with_context(|| format!("-drive {d}: file=PATH is missing"))?;
-        if let Some(f) = kv.get("format") {
-            if f != "raw" {
-                bail!("-drive {d}: only format=raw is supported");
-            }
-        }
-        let read_only = match kv.get("readonly") {
-            None | Some("off") => false,
-            Some("on") => true,
-            Some(v) => bail!("-drive {d}: readonly={v} (use on or off)"),
-        };
-        let cfg = DriveConfig {
-            path: PathBuf::from(file),
-            read_only,
-        };
-        match kv.get("if") {
-            None | Some("virtio") => out.push(cfg),
-            Some("none") => {
-                let id = kv
-                    .get("id")
-                    .with_context(|| format!("-drive {d}: if=none needs id=NAME"))?;
-                by_id.push((id.to_string(), cfg));
-            }
-            Some(i) => bail!("-drive {d}: if={i} is not supported (virtio or none)"),
-        }
-    }
-    let mut rng = false;
-    for dev in devices {
-        let kv = KeyValues::parse(dev);
-        match kv.get("") {
-            Some("virtio-blk-device") => {
-                if let Some(k) = kv.unknown_key(&["", "drive"]) {
-                    bail!("-device {dev}: option '{k}' is not supported");
-                }
-                let id = kv
-                    .get("drive")
-                    .with_context(|| format!("-device {dev}: drive=ID is missing"))?;
-                let at = by_id
-                    .iter()
-                    .position(|(i, _)| i == id)
-                    .with_context(|| format!("-device {dev}: no -drive with id={id}"))?;
-                out.push(by_id.remove(at).1);
-            }
-            Some("virtio-rng-device") => rng = true,
-            Some(other) => {
-                bail!("-device {other}: not supported (virtio-blk-device, virtio-rng-device)")
-            }
-            None => bail!("-device {dev}: which device?"),
-        }
-    }
-    if let Some((id, _)) = by_id.first() {
-        bail!("-drive id={id} (if=none) is not used by any -device");
-    }
-    Ok((out, rng))
-}
-
-fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
-    let cfg = virt_config(a)?;
+fn boot_virt(
+    a: &VirtOptions,
+    cfg: &VirtConfig,
+    trace_items: Option<TraceFlags>,
+) -> Result<ExitCode> {
     if let Some(path) = &a.dumpdtb {
-        let m = VirtMachine::new(&cfg, Box::new(std::io::sink()))?;
+        let m = VirtMachine::new(cfg, Box::new(std::io::sink()))?;
         std::fs::write(path, m.dtb())
             .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("gasang: info: dtb dumped to {}. Exiting.", path.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let gdb_addr = match (&a.gdb, a.gdb_default) {
-        (Some(spec), _) => Some(gdb::parse_gdb_spec(spec).map_err(anyhow::Error::msg)?),
-        (None, true) => Some(gdb::parse_gdb_spec("tcp::1234").map_err(anyhow::Error::msg)?),
-        (None, false) => None,
+    let gdb_addr = match &a.gdb {
+        Some(spec) => {
+            Some(gdb::parse_gdb_spec(spec).map_err(|e| anyhow::anyhow!("-gdb {spec}: {e}"))?)
+        }
+        None => None,
     };
-    let trace_items = trace_flags(a.exec.trace_items.as_deref(), a.exec.trace_file.as_deref())?;
     // The stub listens from the start (so a busy port is reported at once); gdb may
     // connect before the first instruction (-S) or at any time later, and again after
     // detaching.
@@ -385,23 +244,32 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
         ),
         None => None,
     };
+    let _pidfile = PidFile::create(a.pidfile.as_deref())?;
+    if let Some(name) = &a.process_name {
+        // QEMU's -name ...,process=NAME: the name `ps` and `top` show (at most 15 bytes).
+        let short: String = name.chars().filter(|&c| c != '\0').take(15).collect();
+        if let Ok(c) = std::ffi::CString::new(short) {
+            let _ = nix::sys::prctl::set_name(&c);
+        }
+    }
     // With -S gdb drives from the start: the terminal stays in cooked mode.
     let console = Console::start(!a.gdb_wait);
     let mut wait_for_gdb = a.gdb_wait;
     let mut tracer: Option<Arc<TraceLog>> = None;
     loop {
-        let mut m = VirtMachine::new(&cfg, Box::new(std::io::stdout()))?;
-        if a.exec.jit {
+        let mut m = VirtMachine::new(cfg, console_output(&a.serial)?)?;
+        m.monitor_enabled = a.monitor;
+        if a.jit {
             m.enable_jit(jit_threshold(), jit_background())?;
         }
         if let Some(flags) = trace_items {
             if tracer.is_none() {
                 let mut symbols = m.plan.symbols.clone();
-                if a.kernel.is_none() && a.bios.is_none() && a.initrd.is_none() {
+                if a.boots_bundled_linux() {
                     symbols.push(bundled_kernel_symbols()?);
                 }
                 tracer = Some(Arc::new(
-                    TraceLog::new(flags, a.exec.trace_file.as_deref(), symbols)
+                    TraceLog::new(flags, a.trace_file.as_deref(), symbols)
                         .context("cannot open the trace file (-D)")?,
                 ));
             }
@@ -421,6 +289,8 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
             l.set_nonblocking(true)
                 .context("gdb stub: cannot poll the listener")?;
         }
+        // The guest's power-off code, kept while -no-shutdown holds the emulator.
+        let mut stopped_with: Option<u8> = None;
         let exit = loop {
             if let Some(conn) = gdb_conn.take() {
                 let mut dm = gasang::debug::DebuggedMachine::new(&mut m, Some(&console));
@@ -435,15 +305,42 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
                     Err(e) => eprintln!("gasang: {e}; the guest goes on"),
                 }
             }
-            match m.run(Some(&console), a.max_insns, listener.as_ref()) {
-                VirtExit::DebuggerAttached => gdb_conn = m.take_debugger(),
-                e => break e,
+            let e = match m.run(Some(&console), a.max_insns, listener.as_ref()) {
+                VirtExit::DebuggerAttached => {
+                    gdb_conn = m.take_debugger();
+                    continue;
+                }
+                e => e,
+            };
+            // -no-shutdown: a guest power-off (or, with -no-reboot, a reset) stops the
+            // machine instead of ending gasang (QEMU's shutdown action "pause").
+            let shutdown_code = match e {
+                VirtExit::PowerOff => Some(0),
+                VirtExit::Fail(c) => Some(c.clamp(1, 255) as u8),
+                VirtExit::Reset if a.no_reboot => Some(0),
+                _ => None,
+            };
+            match shutdown_code {
+                Some(code) if a.no_shutdown && m.run_state != RunState::Shutdown => {
+                    m.flush_disks();
+                    let _ = std::io::stdout().flush();
+                    eprint!(
+                        "\r\ngasang: the guest shut down; -no-shutdown keeps gasang: Ctrl-A X \
+                         quits, Ctrl-A C opens the monitor (system_reset restarts the guest)\r\n"
+                    );
+                    m.run_state = RunState::Shutdown;
+                    stopped_with = Some(code);
+                }
+                _ => break e,
             }
         };
         m.flush_disks();
         let _ = std::io::stdout().flush();
         match exit {
-            VirtExit::Reset if !a.no_reboot => continue,
+            VirtExit::Reset if !a.no_reboot || stopped_with.is_some() => continue,
+            VirtExit::Quit if stopped_with.is_some() => {
+                return Ok(ExitCode::from(stopped_with.unwrap_or(0)))
+            }
             VirtExit::Reset | VirtExit::PowerOff | VirtExit::Quit | VirtExit::DebuggerAttached => {
                 return Ok(ExitCode::SUCCESS)
             }

@@ -1,6 +1,7 @@
 //! The `virt` board: QEMU's layout (see DESIGN.md's memory map) with the boot ROM,
-//! sifive_test, goldfish RTC, CLINT, PLIC, NS16550A UART and eight virtio-mmio slots,
-//! 1 to 8 harts interleaved on one host thread in fixed quanta (deterministic order).
+//! sifive_test, goldfish RTC, CLINT, PLIC, NS16550A UART and eight virtio-mmio slots
+//! (all legacy, version 1, as QEMU's default, or all version 2), 1 to 8 harts
+//! interleaved on one host thread in fixed quanta (deterministic order).
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
@@ -11,8 +12,8 @@ use std::time::{Duration, Instant};
 use devices::{
     BlkFlusher, Clint, ClintState, EmptySlot, GoldfishRtc, GoldfishRtcState, Plic, PlicState,
     PowerRequest, Rom, SifiveTest, TestDeviceState, Uart, UartInput, VirtioBlk, VirtioMmio,
-    VirtioRng, CLINT_SIZE, GOLDFISH_RTC_SIZE, PLIC_SIZE, SIFIVE_TEST_SIZE, UART_SIZE,
-    VIRTIO_MMIO_SIZE,
+    VirtioMmioVersion, VirtioRng, CLINT_SIZE, GOLDFISH_RTC_SIZE, PLIC_SIZE, SIFIVE_TEST_SIZE,
+    UART_SIZE, VIRTIO_MMIO_SIZE,
 };
 use emu_core::{Bus, Clock, ClockMode, GuestRam, IrqLine, TIMEBASE_HZ};
 use firmware::boot::{plan_boot, BootImages, BootPlan};
@@ -23,7 +24,7 @@ use frontend_riscv::{Exit, Hart, Step};
 use thiserror::Error;
 
 use crate::console::{Console, ConsoleEvent};
-use crate::monitor::Monitor;
+use crate::monitor::{Monitor, MonitorAction};
 
 /// RAM base of the board.
 pub const RAM_BASE: u64 = 0x8000_0000;
@@ -49,12 +50,68 @@ pub const DETERMINISTIC_INSNS_PER_TICK: u64 = 10;
 const DETERMINISTIC_EPOCH_NS: u64 = 1_767_225_600 * 1_000_000_000;
 
 /// A virtio-blk disk.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DriveConfig {
     /// Raw image file.
     pub path: PathBuf,
     /// Attach read-only.
     pub read_only: bool,
+    /// QEMU's `snapshot=on`: the guest's writes go to a temporary overlay.
+    pub snapshot: bool,
+    /// The format was probed, not given: writes may not make sector 0 look like another
+    /// format (QEMU's rule for probed raw images).
+    pub probed: bool,
+    /// The serial number GET_ID reports.
+    pub serial: Option<String>,
+}
+
+/// A device on a virtio-mmio slot.
+#[derive(Debug, Clone)]
+pub enum VirtioKind {
+    /// A virtio-blk disk.
+    Blk(DriveConfig),
+    /// A virtio-rng reading this host file.
+    Rng(PathBuf),
+}
+
+/// A virtio device and, if given (`bus=virtio-mmio-bus.N`), its slot.
+#[derive(Debug, Clone)]
+pub struct VirtioConfig {
+    /// The device.
+    pub kind: VirtioKind,
+    /// Slot 0 to 7 (address 0x1000_1000 + slot * 0x1000, IRQ 1 + slot); `None`: the
+    /// highest free slot, as QEMU picks.
+    pub slot: Option<u32>,
+}
+
+/// The slots of virtio devices in creation order, as QEMU assigns them: a device with a
+/// `bus=` takes that slot, one without takes the highest free slot (QEMU finds the
+/// buses last created first, so the first device is the first node in the device tree
+/// and becomes /dev/vda). A slot taken twice is "full", as QEMU says.
+pub fn assign_virtio_slots(wanted: &[Option<u32>]) -> Result<Vec<u32>, String> {
+    let count = VIRT_LAYOUT.virtio.2;
+    let mut used = vec![false; count as usize];
+    let mut out = Vec::new();
+    for w in wanted {
+        let slot = match *w {
+            Some(n) if n >= count => {
+                return Err(format!("Bus 'virtio-mmio-bus.{n}' not found"));
+            }
+            Some(n) if used[n as usize] => {
+                return Err(format!("Bus 'virtio-mmio-bus.{n}' is full"));
+            }
+            Some(n) => n,
+            None => (0..count)
+                .rev()
+                .find(|&n| !used[n as usize])
+                .ok_or_else(|| {
+                    format!("too many virtio devices: the board has {count} virtio-mmio slots")
+                })?,
+        };
+        used[slot as usize] = true;
+        out.push(slot);
+    }
+    Ok(out)
 }
 
 /// Everything that configures the board.
@@ -68,10 +125,23 @@ pub struct VirtConfig {
     pub images: BootImages,
     /// Kernel command line.
     pub append: Option<String>,
-    /// Disks, in slot order.
-    pub drives: Vec<DriveConfig>,
-    /// Attach a virtio-rng.
-    pub rng: bool,
+    /// The virtio devices, in creation order (see [`assign_virtio_slots`]).
+    pub virtio: Vec<VirtioConfig>,
+    /// The legacy virtio-mmio transport (version 1), QEMU's default; false with
+    /// `-global virtio-mmio.force-legacy=false` (the modern transport, version 2).
+    pub virtio_legacy: bool,
+    /// A device tree to give the guest instead of the generated one (`-dtb`), with
+    /// `/chosen` updated as QEMU does.
+    pub dtb: Option<Vec<u8>>,
+    /// The RTC's time at start, in ns since the Unix epoch (`-rtc base=`); `None`: the
+    /// host's time (or a fixed date in deterministic mode).
+    pub rtc_start_ns: Option<u64>,
+    /// The RTC follows the machine's clock (`-rtc clock=vm`) instead of the host's.
+    pub rtc_vm_clock: bool,
+    /// Harts that start elsewhere than the boot ROM (`-device loader,addr=,cpu-num=`).
+    pub hart_start: Vec<(usize, u64)>,
+    /// Bytes stored in RAM at start (`-device loader,data=`), after the images.
+    pub ram_writes: Vec<(u64, Vec<u8>)>,
     /// The harts' optional features (`-cpu`).
     pub cpu: frontend_riscv::CpuConfig,
     /// Host time, or deterministic time following instructions.
@@ -97,8 +167,13 @@ pub enum VirtError {
     #[error("cannot build the device tree: {0}")]
     Fdt(String),
     /// The host random source.
-    #[error("cannot open the host random source for virtio-rng: {0}")]
-    Rng(std::io::Error),
+    #[error("cannot open {} for virtio-rng: {source}", .path.display())]
+    Rng {
+        /// The file.
+        path: PathBuf,
+        /// The host error.
+        source: std::io::Error,
+    },
 }
 
 /// How a run ended.
@@ -121,12 +196,28 @@ pub enum VirtExit {
     DebuggerAttached,
 }
 
+/// Whether the guest runs (the monitor's `stop`/`cont`, `info status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunState {
+    /// The harts run.
+    Running,
+    /// Paused by the monitor's `stop`.
+    Paused,
+    /// The guest powered off and `-no-shutdown` keeps the emulator: only a reset (or
+    /// quitting) goes on.
+    Shutdown,
+}
+
 /// The board.
 pub struct VirtMachine {
     /// The physical bus.
     pub bus: Bus,
     /// The harts.
     pub harts: Vec<Hart>,
+    /// Running, paused or shut down.
+    pub run_state: RunState,
+    /// Ctrl-A C opens the monitor (false with `-monitor none` or `-nodefaults`).
+    pub monitor_enabled: bool,
     ram: Arc<GuestRam>,
     clock: Arc<Clock>,
     clint: Arc<ClintState>,
@@ -177,9 +268,12 @@ impl VirtMachine {
             )));
         }
         let (vbase, vstride, vcount, virq) = VIRT_LAYOUT.virtio;
-        if cfg.drives.len() + cfg.rng as usize > vcount as usize {
+        let slots = assign_virtio_slots(&cfg.virtio.iter().map(|v| v.slot).collect::<Vec<_>>())
+            .map_err(VirtError::Config)?;
+        if let Some(&(h, _)) = cfg.hart_start.iter().find(|(h, _)| *h >= cfg.harts) {
             return Err(VirtError::Config(format!(
-                "too many virtio devices: the board has {vcount} virtio-mmio slots"
+                "-device loader,cpu-num={h}: there is no hart {h} (-smp {})",
+                cfg.harts
             )));
         }
         let ram = Arc::new(GuestRam::new(RAM_BASE, cfg.ram_size)?);
@@ -188,10 +282,21 @@ impl VirtMachine {
         let clint = ClintState::new(clock.clone(), cfg.harts);
         let plic = PlicState::new(cfg.harts);
         let line = |n: u32| IrqLine::new(plic.clone(), n);
-        let rtc = match cfg.clock {
-            ClockMode::Host => GoldfishRtcState::host(line(VIRT_LAYOUT.rtc.1)),
-            ClockMode::Instructions(_) => GoldfishRtcState::with_clock(
-                DETERMINISTIC_EPOCH_NS,
+        let rtc = match (cfg.clock, cfg.rtc_vm_clock) {
+            (ClockMode::Host, false) => {
+                let rtc = GoldfishRtcState::host(line(VIRT_LAYOUT.rtc.1));
+                if let Some(t) = cfg.rtc_start_ns {
+                    rtc.set_time_ns(t);
+                }
+                rtc
+            }
+            (ClockMode::Host, true) => GoldfishRtcState::with_clock(
+                cfg.rtc_start_ns.unwrap_or_else(host_time_ns),
+                clock.clone(),
+                line(VIRT_LAYOUT.rtc.1),
+            ),
+            (ClockMode::Instructions(_), _) => GoldfishRtcState::with_clock(
+                cfg.rtc_start_ns.unwrap_or(DETERMINISTIC_EPOCH_NS),
                 clock.clone(),
                 line(VIRT_LAYOUT.rtc.1),
             ),
@@ -226,50 +331,46 @@ impl VirtMachine {
             )),
         );
         let mut flushers = Vec::new();
-        // Like QEMU, the first device takes the highest slot (the first node in the
-        // device tree, so it is probed first and becomes /dev/vda).
-        let mut used = 0u32;
-        let next_slot = |used: &mut u32| {
-            *used += 1;
-            vcount - *used
-        };
-        for d in &cfg.drives {
-            let blk = VirtioBlk::open(&d.path, d.read_only)?;
-            flushers.push(blk.flusher());
-            let slot = next_slot(&mut used);
+        let version = VirtioMmioVersion::from_force_legacy(cfg.virtio_legacy);
+        let mut used = vec![false; vcount as usize];
+        for (v, &slot) in cfg.virtio.iter().zip(&slots) {
             let addr = vbase + vstride * slot as u64;
+            let (name, dev): (String, Box<dyn devices::VirtioDevice>) = match &v.kind {
+                VirtioKind::Blk(d) => {
+                    let mut blk = VirtioBlk::open_with(&d.path, d.read_only, d.snapshot, d.probed)?;
+                    if let Some(s) = &d.serial {
+                        blk = blk.with_serial(s);
+                    }
+                    flushers.push(blk.flusher());
+                    (format!("virtio-blk@{addr:x}"), Box::new(blk))
+                }
+                VirtioKind::Rng(path) => {
+                    let rng = VirtioRng::open(path).map_err(|source| VirtError::Rng {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    (format!("virtio-rng@{addr:x}"), Box::new(rng))
+                }
+            };
+            used[slot as usize] = true;
             bus.map(
                 addr,
                 VIRTIO_MMIO_SIZE,
-                Box::new(VirtioMmio::new(
-                    format!("virtio-blk@{addr:x}"),
-                    Box::new(blk),
+                Box::new(VirtioMmio::with_version(
+                    name,
+                    dev,
                     ram.clone(),
                     line(virq + slot),
+                    version,
                 )),
             );
         }
-        if cfg.rng {
-            let slot = next_slot(&mut used);
-            let addr = vbase + vstride * slot as u64;
-            let rng = VirtioRng::new().map_err(VirtError::Rng)?;
-            bus.map(
-                addr,
-                VIRTIO_MMIO_SIZE,
-                Box::new(VirtioMmio::new(
-                    format!("virtio-rng@{addr:x}"),
-                    Box::new(rng),
-                    ram.clone(),
-                    line(virq + slot),
-                )),
-            );
-        }
-        for s in 0..vcount - used {
+        for s in (0..vcount).filter(|&s| !used[s as usize]) {
             let addr = vbase + vstride * s as u64;
             bus.map(
                 addr,
                 VIRTIO_MMIO_SIZE,
-                Box::new(EmptySlot::new(format!("virtio-mmio@{addr:x}"))),
+                Box::new(EmptySlot::new(format!("virtio-mmio@{addr:x}"), version)),
             );
         }
 
@@ -288,7 +389,20 @@ impl VirtMachine {
             rng_seed: rng_seed(cfg.clock),
             layout: VIRT_LAYOUT,
         };
-        let fdt = build_fdt(&board).map_err(|e| VirtError::Fdt(e.to_string()))?;
+        let fdt = match &cfg.dtb {
+            None => build_fdt(&board).map_err(|e| VirtError::Fdt(e.to_string()))?,
+            Some(blob) => {
+                firmware::fdt_edit::apply_chosen(blob, cfg.append.as_deref(), plan.initrd)
+                    .map_err(|e| VirtError::Fdt(format!("-dtb: {e}")))?
+            }
+        };
+        for (addr, bytes) in &cfg.ram_writes {
+            ram.write_bytes(*addr, bytes).map_err(|_| {
+                VirtError::Config(format!(
+                    "-device loader,addr={addr:#x}: the address is not in RAM"
+                ))
+            })?;
+        }
         ram.write_bytes(plan.fdt_addr, &fdt)
             .map_err(|_| VirtError::Fdt("the device tree does not fit in RAM".into()))?;
         let rom = reset_vector(plan.start, plan.fdt_addr, plan.fw_dynamic);
@@ -299,7 +413,13 @@ impl VirtMachine {
         );
         let harts = (0..cfg.harts)
             .map(|h| {
-                let mut hart = Hart::new(h as u64, ram.clone(), BOOTROM_BASE);
+                let start = cfg
+                    .hart_start
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| *n == h)
+                    .map_or(BOOTROM_BASE, |&(_, pc)| pc);
+                let mut hart = Hart::new(h as u64, ram.clone(), start);
                 hart.core.configure(cfg.cpu);
                 hart.core.clock = Some(clock.clone());
                 hart
@@ -308,6 +428,8 @@ impl VirtMachine {
         Ok(VirtMachine {
             bus,
             harts,
+            run_state: RunState::Running,
+            monitor_enabled: true,
             ram,
             clock,
             clint,
@@ -331,6 +453,22 @@ impl VirtMachine {
             .map(|c| self.plic.context_pending(c))
             .collect();
         format!("{:?}\noutputs {outs:?}", self.plic)
+    }
+
+    /// The physical memory map for the monitor's `info mtree`: base, size, kind (`ram`,
+    /// `rom`, `i/o`) and name, in address order.
+    pub fn memory_map(&self) -> Vec<(u64, u64, &'static str, String)> {
+        let mut map: Vec<(u64, u64, &'static str, String)> = self
+            .bus
+            .mappings()
+            .map(|(b, s, n)| {
+                let kind = if n == "bootrom" { "rom" } else { "i/o" };
+                (b, s, kind, n.to_string())
+            })
+            .collect();
+        map.push((self.ram.base(), self.ram.size(), "ram", "ram".into()));
+        map.sort_by_key(|e| e.0);
+        map
     }
 
     /// The device tree blob given to the guest.
@@ -510,7 +648,7 @@ impl VirtMachine {
                 }
             }
             let mut all_waiting = true;
-            if monitor.is_none() {
+            if self.run_state == RunState::Running {
                 for h in 0..self.harts.len() {
                     let used = self.executed.saturating_add(self.trap_steps);
                     let budget = quantum().min(limit.saturating_sub(used));
@@ -535,7 +673,9 @@ impl VirtMachine {
             if con.shutdown_requested() {
                 return VirtExit::Signal;
             }
-            let events = if all_waiting || monitor.is_some() {
+            let events = if self.run_state != RunState::Running {
+                con.wait(Duration::from_millis(10))
+            } else if all_waiting {
                 self.idle_with_console(con)
             } else {
                 con.poll()
@@ -543,14 +683,19 @@ impl VirtMachine {
             for e in events {
                 match e {
                     ConsoleEvent::Input(bytes) => match monitor.as_mut() {
-                        Some(m) => {
-                            if m.feed(&bytes, self) {
-                                return VirtExit::Quit;
-                            }
-                        }
+                        Some(m) => match m.feed(&bytes, self) {
+                            Some(MonitorAction::Quit) => return VirtExit::Quit,
+                            Some(MonitorAction::Reset) => return VirtExit::Reset,
+                            None => {}
+                        },
                         None => self.console_input(&bytes),
                     },
                     ConsoleEvent::Quit => return VirtExit::Quit,
+                    ConsoleEvent::ToggleMonitor if !self.monitor_enabled => {
+                        eprint!(
+                            "\r\ngasang: there is no monitor (-monitor none or -nodefaults)\r\n"
+                        );
+                    }
                     ConsoleEvent::ToggleMonitor => {
                         monitor = match monitor {
                             Some(_) => {
@@ -603,6 +748,13 @@ impl VirtMachine {
         };
         con.wait(Duration::from_nanos(wait_ticks.max(1) * 100))
     }
+}
+
+/// The host's time in ns since the Unix epoch.
+fn host_time_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 /// Bytes for `/chosen/rng-seed`: host randomness, or fixed in deterministic mode.

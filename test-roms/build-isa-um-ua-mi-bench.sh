@@ -20,7 +20,7 @@ fi
 
 # Tests in these rv64mi files have a -DSTRICT_SPEC build that requires the
 # spec's behaviour where QEMU 7.2 (our oracle) deviates; see the files' comments.
-STRICT=(ma_amo access_fault illegal mret)
+STRICT=(ma_amo access_fault illegal mret ext_off breakpoint trigger_modes trigger_csr trigger_match trigger_icount)
 
 ISA_FLAGS=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
            -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments)

@@ -16,3 +16,4 @@ fi
 "$ROOT/build-vm.sh"
 "$ROOT/build-fp-zb.sh"
 "$ROOT/build-virt.sh"
+"$ROOT/build-kernel.sh"

@@ -123,11 +123,17 @@ fn virt_board_bad_inputs_are_one_line_errors() {
             "cannot read /nonexistent/fw.bin",
         ),
         (
-            &["-drive", "file=/nonexistent/disk.img,format=raw"],
+            &["-drive", "file=/nonexistent/disk.img,format=raw,if=virtio"],
             "/nonexistent/disk.img",
         ),
-        (&["-drive", &format!("file={odd},format=raw")], "512"),
-        (&["-drive", "file=x.img,format=qcow2"], "format=raw"),
+        (
+            &["-drive", &format!("file={odd},format=raw,if=virtio")],
+            "512",
+        ),
+        (
+            &["-drive", "file=x.img,format=qcow2"],
+            "qcow2 images are not supported yet",
+        ),
         (&["-drive", "format=raw"], "file=PATH"),
         (&["-device", "e1000"], "e1000"),
         (
@@ -135,8 +141,8 @@ fn virt_board_bad_inputs_are_one_line_errors() {
             "no -drive with id=nope",
         ),
         (&["-smp", "9"], "-smp 9"),
-        (&["-machine", "sifive_u"], "only the 'virt' machine"),
-        (&["-netdev", "user,id=n0"], "--netdev"),
+        (&["-machine", "sifive_u"], "gasang's board is 'virt'"),
+        (&["-netdev", "user,id=n0"], "-netdev user,id=n0: networking"),
         (&["-S"], "-S waits for gdb"),
         (&["-gdb", "udp::1234"], "udp::1234"),
         (&["-m", "2M"], "use a larger -m"),
@@ -185,5 +191,67 @@ fn cpu_option_selects_svade() {
     assert_one_line_error(
         &gasang(&["run", "--cpu", "rv64,v=on", &rom("rv64ui-add")]),
         "'v'",
+    );
+}
+
+#[test]
+fn cpu_option_turns_extensions_off() {
+    // zba=off: the first sh1add is an illegal instruction (tval = its bits), so the
+    // ROM fails its first case; Zbb off leaves Zba alone.
+    let o = gasang(&[
+        "run",
+        "--cpu",
+        "rv64,zba=off",
+        "-d",
+        "int",
+        &rom("rv64uzb-shadd"),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("test case 2"), "{e}");
+    let trap = e
+        .lines()
+        .find(|l| l.starts_with("int:"))
+        .unwrap_or_default();
+    assert!(trap.contains("exception 2 (illegal instruction)"), "{e}");
+    assert!(trap.contains("tval 0x20"), "sh1add's bits: {e}");
+    let o = gasang(&["run", "--cpu", "rv64,Zbb=false", &rom("rv64uzb-shadd")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        gasang(&["run", "--cpu", "rv64,zbb=off", &rom("rv64uzb-andn")])
+            .status
+            .code(),
+        Some(1)
+    );
+    // rv64mi-ext_off follows misa: without C a jump to a 2-mod-4 target faults and a
+    // 16-bit instruction is illegal, without F mstatus.FS stays Off, without D, M, A
+    // their instructions are illegal. The strict build (exact mtval, mepc[1] masked,
+    // AMOs illegal) with the interpreter and the JIT; the default build on QEMU too.
+    let off = "rv64,c=off,f=off,d=off,m=off,a=off";
+    let strict = rom("rv64mi-ext_off_strict");
+    let o = gasang(&["run", "--cpu", off, &strict]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The JIT compiling every block at its first run.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_gasang"))
+        .args(["run", "--jit", "--cpu", off, &strict])
+        .env("GASANG_JIT_THRESHOLD", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "jit: {}", stderr(&o));
+    let qemu = std::process::Command::new("qemu-system-riscv64")
+        .args(["-M", "spike", "-cpu", off, "-bios", "none", "-nographic"])
+        .args(["-monitor", "none", "-kernel", &rom("rv64mi-ext_off")])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("qemu-system-riscv64 runs (scripts/test.sh installs it)");
+    assert_eq!(qemu.status.code(), Some(0), "QEMU: {}", stderr(&qemu));
+    // What the hart lacks cannot be turned on; what it needs cannot go.
+    assert_one_line_error(
+        &gasang(&["run", "--cpu", "rv64,zicbom=on", &rom("rv64ui-add")]),
+        "'zicbom' is not implemented",
+    );
+    assert_one_line_error(
+        &gasang(&["run", "--cpu", "rv64,f=off,d=on", &rom("rv64ui-add")]),
+        "'d' requires 'f'",
     );
 }

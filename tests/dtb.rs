@@ -90,3 +90,46 @@ fn isa_names_the_a_d_scheme_the_cpu_option_selects() {
         "{svade}"
     );
 }
+
+#[test]
+fn isa_lists_the_extensions_that_are_on() {
+    let kernel = std::env::temp_dir().join(format!("gasang-dtb-k3-{}", std::process::id()));
+    std::fs::write(&kernel, 0x0000_006fu32.to_le_bytes()).unwrap();
+    let k = kernel.to_str().unwrap();
+    let props = |cpu: &str, name: &str| {
+        let dts = dump(&["-bios", "none", "-kernel", k, "-cpu", cpu], name);
+        let line = |key: &str| {
+            dts.lines()
+                .find(|l| l.trim_start().starts_with(key))
+                .unwrap_or_else(|| panic!("no {key} in:\n{dts}"))
+                .trim()
+                .to_string()
+        };
+        // dtc prints the string list as "i\0m\0...".
+        let list = line("riscv,isa-extensions = ");
+        let list: Vec<String> = list
+            .trim_start_matches("riscv,isa-extensions = \"")
+            .trim_end_matches("\";")
+            .split("\\0")
+            .map(str::to_string)
+            .collect();
+        (line("riscv,isa = "), list)
+    };
+    let (isa, list) = props("rv64", "f.dtb");
+    assert_eq!(
+        isa,
+        "riscv,isa = \"rv64imafdc_zicntr_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbs_sdtrig_sstc_svadu\";"
+    );
+    for e in ["i", "c", "zba", "sdtrig", "sstc"] {
+        assert!(list.iter().any(|x| x == e), "{e} in {list:?}");
+    }
+    let (isa, list) = props("rv64,c=off,zba=off,debug=off,f=off,sstc=off", "g.dtb");
+    assert_eq!(
+        isa,
+        "riscv,isa = \"rv64ima_zicntr_zicond_zicsr_zifencei_zihintpause_zbb_zbs_svadu\";"
+    );
+    for e in ["c", "f", "d", "zba", "sdtrig", "sstc"] {
+        assert!(!list.iter().any(|x| x == e), "{e} in {list:?}");
+    }
+    assert!(list.iter().any(|x| x == "zbb"), "{list:?}");
+}

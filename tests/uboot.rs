@@ -57,3 +57,48 @@ fn mmode_uboot_as_firmware_boots() {
     s.send("fdt addr $fdtcontroladdr; fdt print /cpus/cpu@0 riscv,isa\n");
     s.wait_for_from(at, "riscv,isa = \"rv64i", Duration::from_secs(30));
 }
+
+/// U-Boot's virtio driver speaks both virtio-mmio versions: it reads and writes a disk
+/// with QEMU's default (legacy, version 1) and with `force-legacy=false` (version 2).
+#[test]
+fn smode_uboot_reads_and_writes_a_disk_through_either_virtio_transport() {
+    require(SMODE);
+    for (name, globals) in [
+        ("legacy", &[][..]),
+        ("modern", &["-global", "virtio-mmio.force-legacy=false"][..]),
+    ] {
+        let img =
+            std::env::temp_dir().join(format!("gasang-uboot-{name}-{}.img", std::process::id()));
+        let mut data = vec![0u8; 4 << 20];
+        data[..16].copy_from_slice(b"GASANG-SECTOR-0!");
+        std::fs::write(&img, &data).unwrap();
+        let drive = format!("file={},format=raw,if=none,id=d0", img.display());
+        let mut args = vec![
+            "-kernel",
+            SMODE,
+            "-nographic",
+            "-drive",
+            &drive,
+            "-device",
+            "virtio-blk-device,drive=d0",
+        ];
+        args.extend_from_slice(globals);
+        let mut s = Session::start(&args);
+        let at = s.wait_for("Hit any key to stop autoboot", Duration::from_secs(60));
+        s.send("\n");
+        let at = s.wait_for_from(at, "=> ", Duration::from_secs(60));
+        s.send("virtio scan; virtio info\n");
+        let at = s.wait_for_from(at, "Capacity: 4.0 MB", Duration::from_secs(30));
+        s.send("virtio read 0x84000000 0 1; md.b 0x84000000 0x10\n");
+        let at = s.wait_for_from(at, "GASANG-SECTOR-0!", Duration::from_secs(30));
+        s.send("mw.b 0x84000000 0x5a 0x200; virtio write 0x84000000 5 1\n");
+        let at = s.wait_for_from(at, "1 blocks written: OK", Duration::from_secs(30));
+        s.send("poweroff\n");
+        s.wait_for_from(at, "poweroff", Duration::from_secs(30));
+        assert_eq!(s.wait_exit(Duration::from_secs(30)), Some(0), "{name}");
+        let disk = std::fs::read(&img).unwrap();
+        assert!(disk[5 * 512..6 * 512].iter().all(|&b| b == 0x5a), "{name}");
+        assert!(disk[6 * 512..].iter().all(|&b| b == 0), "{name}");
+        let _ = std::fs::remove_file(img);
+    }
+}

@@ -155,6 +155,13 @@ impl GoldfishRtcState {
         Some(tick.max(clock.now()))
     }
 
+    /// Sets the time the guest reads now (as a guest's `TIME_HIGH`/`TIME_LOW` writes do):
+    /// the board's start time (`-rtc base=localtime` or a date). The source is unchanged.
+    pub fn set_time_ns(&self, ns: u64) {
+        let mut regs = self.lock();
+        self.set_time(&mut regs, ns);
+    }
+
     /// Fires the alarm if its time has come and updates the line (what `poll` does).
     pub fn check_alarm(&self) {
         let mut regs = self.lock();
@@ -280,6 +287,15 @@ mod tests {
 
     const IRQ: u32 = 11;
     const START: u64 = 1_700_000_000_000_000_000; // 2023-11-14, in ns
+
+    #[test]
+    fn the_start_time_can_be_set() {
+        let sink = Arc::new(RecordingSink::default());
+        let rtc = GoldfishRtcState::host(IrqLine::new(sink, IRQ));
+        rtc.set_time_ns(1_150_560_081_000_000_000); // -rtc base=2006-06-17T16:01:21
+        let t = rtc.time_ns() - 1_150_560_081_000_000_000;
+        assert!(t < 60_000_000_000, "{t}");
+    }
 
     fn rtc() -> (Arc<Clock>, Arc<RecordingSink>, GoldfishRtc) {
         let clock = Arc::new(Clock::new(ClockMode::Instructions(1)));

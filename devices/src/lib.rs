@@ -6,6 +6,7 @@
 //! through an `Arc<...State>` between the bus-mapped side and the machine.
 
 mod clint;
+pub mod disk_format;
 mod goldfish_rtc;
 mod htif;
 mod plic;
@@ -25,9 +26,9 @@ pub use sifive_test::{PowerRequest, SifiveTest, TestDeviceState, SIFIVE_TEST_SIZ
 pub use uart::{Uart, UartInput, UART_FIFO_SIZE, UART_SIZE};
 pub use virtio::{
     BlkError, BlkFlusher, ChainIoError, ChainReader, ChainWriter, Descriptor, DescriptorChain,
-    EmptySlot, Queue, QueueError, VirtioBlk, VirtioDevice, VirtioMmio, VirtioRng, BLK_SECTOR_SIZE,
-    VIRTIO_F_VERSION_1, VIRTIO_ID_BLOCK, VIRTIO_ID_NET, VIRTIO_ID_RNG, VIRTIO_MMIO_SIZE,
-    VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
+    EmptySlot, Queue, QueueError, VirtioBlk, VirtioDevice, VirtioMmio, VirtioMmioVersion,
+    VirtioRng, BLK_SECTOR_SIZE, VIRTIO_F_VERSION_1, VIRTIO_ID_BLOCK, VIRTIO_ID_NET, VIRTIO_ID_RNG,
+    VIRTIO_MMIO_SIZE, VIRTIO_RING_F_EVENT_IDX, VIRTIO_RING_F_INDIRECT_DESC,
 };
 
 /// Checks that an access is a naturally aligned 32-bit access inside a `window`-byte

@@ -98,6 +98,14 @@ impl Bus {
         Err(BusError::Unmapped { addr })
     }
 
+    /// The mapped devices in address order: base, size and name (a monitor's memory
+    /// map).
+    pub fn mappings(&self) -> impl Iterator<Item = (u64, u64, &str)> {
+        self.regions
+            .iter()
+            .map(|r| (r.base, r.size, r.device.name()))
+    }
+
     /// Polls every device (see [`MmioDevice::poll`]).
     pub fn poll_devices(&mut self) {
         for r in &mut self.regions {

@@ -35,6 +35,17 @@ pub struct BootImages {
     pub kernel: Option<Image>,
     /// The initial RAM disk (`-initrd`).
     pub initrd: Option<Image>,
+    /// Extra files (QEMU's `-device loader,file=...`), loaded after the others.
+    pub blobs: Vec<Blob>,
+}
+
+/// A file loaded into RAM as it is (QEMU's generic loader).
+#[derive(Debug, Clone)]
+pub struct Blob {
+    /// The file.
+    pub image: Image,
+    /// Where a raw file goes; `None`: an ELF file, at its own addresses.
+    pub addr: Option<u64>,
 }
 
 /// Where everything went.
@@ -50,6 +61,11 @@ pub struct BootPlan {
     pub fdt_addr: u64,
     /// Symbols of ELF images (for traces and gdb).
     pub symbols: Vec<LoadedImage>,
+    /// Each blob's entry (an ELF's entry point, or the raw file's address).
+    pub blob_entries: Vec<u64>,
+    /// Every region loaded, with its image's name (firmware, kernel, initrd, blobs,
+    /// and the room kept for the device tree).
+    pub regions: Vec<(String, (u64, u64))>,
 }
 
 /// Why the images cannot be booted.
@@ -78,7 +94,7 @@ pub enum BootError {
         ram_end: u64,
     },
     /// Two images would overlap.
-    #[error("{a} and {b} overlap in RAM: use a larger -m")]
+    #[error("{a} and {b} overlap in RAM (QEMU: 'Some ROM regions are overlapping'): check where each is loaded; an ELF firmware given as -kernel needs -bios none")]
     Overlap {
         /// First image.
         a: String,
@@ -170,6 +186,10 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
     let mut kernel_entry = None;
     if let Some(k) = &imgs.kernel {
         let (extent, entry, loaded) = place(ram, k, kernel_addr)?;
+        // QEMU starts an ELF kernel at its lowest load address, not its ELF entry
+        // (hw/riscv/boot.c riscv_load_kernel: kernels may have separate SBI and ELF
+        // entry points, as FreeBSD's do).
+        let entry = if loaded.is_some() { extent.0 } else { entry };
         for (name, r) in &regions {
             if overlaps(*r, extent) {
                 return Err(BootError::Overlap {
@@ -198,6 +218,9 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
             });
         }
         (None, Some(entry)) => plan.start = entry,
+        // Only loader blobs (QEMU's -device loader): the boot ROM jumps to the start of
+        // RAM, as QEMU's does; a loader with cpu-num sets the hart's pc itself.
+        (None, None) if !imgs.blobs.is_empty() => plan.start = base,
         (None, None) => return Err(BootError::NothingToBoot),
     }
 
@@ -224,7 +247,27 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
         }
         place_raw(ram, rd, start)?;
         plan.initrd = Some(extent);
+        regions.push((rd.name.clone(), extent));
     }
+    // QEMU refuses overlapping ROM blobs ("rom: requested regions overlap").
+    for b in &imgs.blobs {
+        let (extent, entry, loaded) = match b.addr {
+            Some(addr) => (place_raw(ram, &b.image, addr)?, addr, None),
+            None => place(ram, &b.image, 0)?,
+        };
+        for (name, r) in &regions {
+            if overlaps(*r, extent) {
+                return Err(BootError::Overlap {
+                    a: name.clone(),
+                    b: b.image.name.clone(),
+                });
+            }
+        }
+        regions.push((b.image.name.clone(), extent));
+        plan.symbols.extend(loaded);
+        plan.blob_entries.push(entry);
+    }
+    plan.regions = regions;
     Ok(plan)
 }
 
@@ -248,6 +291,7 @@ mod tests {
                 firmware: Some(img("fw", 200_000)),
                 kernel: Some(img("Image", 20 * MIB as usize)),
                 initrd: Some(img("initrd", 2 * MIB as usize)),
+                blobs: Vec::new(),
             },
         )
         .unwrap();
@@ -267,6 +311,7 @@ mod tests {
                 firmware: Some(img("fw", 200_000)),
                 kernel: Some(img("Image", 20 * MIB as usize)),
                 initrd: None,
+                blobs: Vec::new(),
             },
         )
         .unwrap_err();
@@ -286,10 +331,30 @@ mod tests {
                 firmware: None,
                 kernel: Some(img("k", 4096)),
                 initrd: None,
+                blobs: vec![Blob {
+                    image: img("payload", 4096),
+                    addr: Some(0x8040_0000),
+                }],
             },
         )
         .unwrap();
         assert_eq!(plan.start, 0x8000_0000);
         assert!(plan.fw_dynamic.is_none());
+        assert_eq!(plan.blob_entries, vec![0x8040_0000]);
+        assert_eq!(ram.read(0x8040_0000, 1), Some(0x13));
+        // A blob over the kernel is refused, as QEMU refuses overlapping ROMs.
+        let e = plan_boot(
+            &ram,
+            &BootImages {
+                kernel: Some(img("k", 8192)),
+                blobs: vec![Blob {
+                    image: img("payload", 16),
+                    addr: Some(0x8000_1000),
+                }],
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(e, BootError::Overlap { .. }), "{e}");
     }
 }

@@ -8,5 +8,6 @@ pub mod boot;
 pub mod bootrom;
 mod elf;
 pub mod fdt;
+pub mod fdt_edit;
 
 pub use elf::{load_elf, load_image, load_raw, read_symbols, LoadError, LoadedImage, Symbol};

@@ -178,7 +178,7 @@ impl BlockCache {
         slot: usize,
     ) -> Result<Lookup, Exception> {
         let _ = bus;
-        if pc & 1 != 0 {
+        if pc & core.cpu.ialign_mask() != 0 {
             return Err(Exception::InstMisaligned(pc));
         }
         let t = core.fetch_translate(pc)?;
@@ -220,7 +220,8 @@ impl BlockCache {
             } else {
                 lo as u32
             };
-            let inst = decode(raw);
+            // Instructions of extensions that are off decode as illegal.
+            let inst = core.cpu.decodes(decode(raw));
             insts.push(inst);
             a += len;
             if inst.op.ends_block() || insts.len() >= MAX_BLOCK_INSTS {

@@ -25,6 +25,20 @@
 //!   engine's table of [published](Engine::publish) entry points, which the hart keeps
 //!   true: an entry is only published for the code of the block the pc currently
 //!   translates to, and the table is emptied whenever translations or code change.
+//!
+//! Debug triggers ([`crate::trigger`]) and `-cpu` options the code must honour:
+//! - load/store triggers: while `core.triggers.armed & ARMED_DATA != 0` the TLBs hold
+//!   no read or write entries, so every access misses the inline tag check and goes
+//!   through [`HartCore::load`]/[`HartCore::store`] (or the AMO/LR/SC methods), whose
+//!   slow path checks the triggers and returns the breakpoint exception before the
+//!   access. Code must never reach guest memory without that tag check;
+//! - execute and icount triggers: the hart runs no compiled code at all while either is
+//!   armed (`armed & (ARMED_EXEC | ARMED_ICOUNT) != 0`; regions continue into each
+//!   other without looking); they can only become armed by a CSR write, which ends the
+//!   code;
+//! - instructions of extensions that are off already decode as `Op::Illegal`; without
+//!   C (IALIGN = 32) the hart does not compile regions with a jump or branch, whose
+//!   targets must then be 4-byte aligned (`core.cpu.ialign_mask()`).
 
 use emu_core::Bus;
 

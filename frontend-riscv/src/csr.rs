@@ -1,8 +1,10 @@
 //! Control and status registers: numbers, access rules and the WARL behaviour of each
 //! implemented field (privileged spec chapters 2, 3 and 4).
 
+use crate::config::Ext;
 use crate::hart::HartCore;
 use crate::trap::{irq, Exception, Priv};
+use crate::trigger::ARMED_DATA;
 
 /// CSR numbers.
 #[allow(missing_docs)]
@@ -52,6 +54,12 @@ pub mod num {
     pub const PMPCFG15: u16 = 0x3af;
     pub const PMPADDR0: u16 = 0x3b0;
     pub const PMPADDR63: u16 = 0x3ef;
+    pub const TSELECT: u16 = 0x7a0;
+    pub const TDATA1: u16 = 0x7a1;
+    pub const TDATA2: u16 = 0x7a2;
+    pub const TDATA3: u16 = 0x7a3;
+    pub const TINFO: u16 = 0x7a4;
+    pub const TCONTROL: u16 = 0x7a5;
     pub const MCYCLE: u16 = 0xb00;
     pub const MINSTRET: u16 = 0xb02;
     pub const MHPMCOUNTER3: u16 = 0xb03;
@@ -87,33 +95,11 @@ pub mod mstatus {
     pub const S_WRITABLE: u64 = SIE | SPIE | SPP | SUM | MXR;
 }
 
-/// `misa` of this hart: RV64 (MXL = 2) with I, M, A, C, S, U, and F and D when the
-/// floating-point unit is enabled.
-pub const fn misa() -> u64 {
-    let fp = if crate::fpu::FPU_ENABLED {
-        ext(b"FD")
-    } else {
-        0
-    };
-    (2 << 62) | ext(b"IMACSU") | fp
-}
-
-/// `misa` extension bits for the letters in `letters`.
-const fn ext(letters: &[u8]) -> u64 {
-    let mut v = 0;
-    let mut i = 0;
-    while i < letters.len() {
-        v |= 1 << (letters[i] - b'A');
-        i += 1;
-    }
-    v
-}
-
 /// `menvcfg.STCE`: Sstc's `stimecmp` enabled.
 pub const MENVCFG_STCE: u64 = 1 << 63;
-/// Writable `menvcfg` bits whatever the configuration: FIOM and STCE (Sstc). ADUE is
-/// writable with Svadu ([`crate::CpuConfig::menvcfg_optional`]).
-const MENVCFG_WRITABLE: u64 = 1 | MENVCFG_STCE;
+/// Writable `menvcfg` bits whatever the configuration: FIOM. ADUE (Svadu) and STCE
+/// (Sstc) depend on it ([`crate::CpuConfig::menvcfg_optional`]).
+const MENVCFG_WRITABLE: u64 = 1;
 
 /// Exceptions that `medeleg` can delegate (all but ecall from M-mode and reserved codes).
 const MEDELEG_WRITABLE: u64 = 0xb3ff;
@@ -142,6 +128,9 @@ impl HartCore {
                 }
             }
             CYCLE | TIME | INSTRET | HPMCOUNTER3..=HPMCOUNTER31 => {
+                if csr <= INSTRET && !self.cpu.has(Ext::Zicntr) {
+                    return illegal;
+                }
                 self.counter_allowed(csr - CYCLE)?;
                 match csr {
                     CYCLE => self.mcycle(),
@@ -169,7 +158,7 @@ impl HartCore {
             MVENDORID | MARCHID | MIMPID | MCONFIGPTR => 0,
             MHARTID => self.hartid,
             MSTATUS => self.mstatus_value(),
-            MISA => misa(),
+            MISA => self.cpu.misa(),
             MEDELEG => self.medeleg,
             MIDELEG => self.mideleg,
             MIE => self.mie,
@@ -195,6 +184,20 @@ impl HartCore {
                 self.stimecmp_allowed()?;
                 self.stimecmp
             }
+            TSELECT..=TCONTROL => {
+                if !self.cpu.has(Ext::Sdtrig) {
+                    return illegal;
+                }
+                let t = &self.triggers;
+                match csr {
+                    TSELECT => t.tselect(),
+                    TDATA1 => t.tdata1(),
+                    TDATA2 => t.tdata2(),
+                    TINFO => crate::trigger::TINFO,
+                    TCONTROL => t.tcontrol(),
+                    _ => 0, // tdata3 (textra): no extra match conditions
+                }
+            }
             _ => return illegal,
         };
         Ok(v)
@@ -215,7 +218,7 @@ impl HartCore {
                 return Ok(());
             }
             SSTATUS => {
-                let m = mstatus::S_WRITABLE | fs_writable();
+                let m = mstatus::S_WRITABLE | self.fs_writable();
                 self.set_mstatus((self.mstatus & !m) | (v & m));
             }
             SIE => {
@@ -226,7 +229,7 @@ impl HartCore {
             SCOUNTEREN => self.scounteren = v & 0xffff_ffff,
             SENVCFG => self.senvcfg = v & 1,
             SSCRATCH => self.sscratch = v,
-            SEPC => self.sepc = v & !1,
+            SEPC => self.sepc = v & !self.cpu.ialign_mask(),
             SCAUSE => self.scause = v,
             STVAL => self.stval = v,
             SIP => {
@@ -247,7 +250,7 @@ impl HartCore {
                 }
             }
             MSTATUS => {
-                let m = mstatus::M_WRITABLE | fs_writable();
+                let m = mstatus::M_WRITABLE | self.fs_writable();
                 let mut new = (self.mstatus & !m) | (v & m);
                 if Priv::from_bits((new & mstatus::MPP) >> mstatus::MPP_SHIFT).is_none() {
                     // MPP is WARL: the reserved value 2 keeps the old field.
@@ -280,8 +283,21 @@ impl HartCore {
                 self.stimecmp = v;
                 self.update_sstc();
             }
+            TSELECT => self.triggers.set_tselect(v),
+            TDATA1 => {
+                let before = self.triggers.armed;
+                self.triggers.set_tdata1(v);
+                if self.triggers.armed & !before & ARMED_DATA != 0 {
+                    // Loads and stores must take the slow path, where triggers are
+                    // checked: drop the data TLB entries (none are filled while armed).
+                    self.flush_tlb();
+                }
+            }
+            TDATA2 => self.triggers.set_tdata2(v),
+            TDATA3 | TINFO => {}
+            TCONTROL => self.triggers.set_tcontrol(v),
             MSCRATCH => self.mscratch = v,
-            MEPC => self.mepc = v & !1,
+            MEPC => self.mepc = v & !self.cpu.ialign_mask(),
             MCAUSE => self.mcause = v,
             MTVAL => self.mtval = v,
             MIP => {
@@ -321,8 +337,9 @@ impl HartCore {
     /// Sstc (`stimecmp`) access check: below M it needs menvcfg.STCE, and in S-mode also
     /// mcounteren.TM (Sstc spec 2.1).
     fn stimecmp_allowed(&self) -> Result<(), Exception> {
-        let ok = self.priv_level == Priv::Machine
-            || (self.menvcfg & MENVCFG_STCE != 0 && self.mcounteren & 2 != 0);
+        let ok = self.cpu.has(Ext::Sstc)
+            && (self.priv_level == Priv::Machine
+                || (self.menvcfg & MENVCFG_STCE != 0 && self.mcounteren & 2 != 0));
         if ok {
             Ok(())
         } else {
@@ -353,7 +370,7 @@ impl HartCore {
     /// Floating-point state is accessible: the FPU exists and mstatus.FS is not Off
     /// (priv spec 3.1.6.6).
     pub fn fp_enabled(&self) -> Result<(), Exception> {
-        if crate::fpu::FPU_ENABLED && self.mstatus & mstatus::FS != 0 {
+        if crate::fpu::FPU_ENABLED && self.cpu.has(Ext::F) && self.mstatus & mstatus::FS != 0 {
             Ok(())
         } else {
             Err(Exception::IllegalInst(0))
@@ -385,6 +402,15 @@ impl HartCore {
         self.mip | self.mip_lines
     }
 
+    /// mstatus.FS is writable only with F (otherwise read-only Off).
+    fn fs_writable(&self) -> u64 {
+        if crate::fpu::FPU_ENABLED && self.cpu.has(Ext::F) {
+            mstatus::FS
+        } else {
+            0
+        }
+    }
+
     fn set_mstatus(&mut self, new: u64) {
         // SUM and MXR change what a cached translation permits.
         if (new ^ self.mstatus) & (mstatus::SUM | mstatus::MXR) != 0 {
@@ -393,15 +419,6 @@ impl HartCore {
         self.mstatus = new;
         self.update_tlb_index();
         self.irq_dirty = true;
-    }
-}
-
-/// mstatus.FS is writable only with an FPU (otherwise read-only Off).
-const fn fs_writable() -> u64 {
-    if crate::fpu::FPU_ENABLED {
-        mstatus::FS
-    } else {
-        0
     }
 }
 

@@ -11,6 +11,7 @@ use crate::pmp::Pmp;
 use crate::tlb::Tlb;
 use crate::trace::{PageFaultEvent, TraceFlags, Tracer, TrapEvent, TRACE_INT, TRACE_MMU};
 use crate::trap::{irq, Exception, Priv};
+use crate::trigger::{Triggers, ARMED_ICOUNT};
 
 /// Number of TLBs: one per effective privilege level (U, S, M).
 pub const TLB_COUNT: usize = 3;
@@ -119,6 +120,8 @@ pub struct HartCore {
     pub(crate) atomic_grace_end: u64,
     /// Physical memory protection.
     pub pmp: Pmp,
+    /// The debug trigger module (Sdtrig).
+    pub triggers: Triggers,
     /// `GuestRam::watch_epoch` when write permissions were last reconciled.
     pub(crate) seen_watch_epoch: u64,
     /// Guest RAM (for the TLB fill and the watch flags).
@@ -198,6 +201,7 @@ impl HartCore {
             retired_now: 0,
             atomic_grace_end: 0,
             pmp: Pmp::default(),
+            triggers: Triggers::default(),
             seen_watch_epoch: u64::MAX,
             ram,
             cpu: CpuConfig::default(),
@@ -315,6 +319,10 @@ impl HartCore {
 
     fn trap(&mut self, code: u64, interrupt: bool, tval: u64) {
         let (from, epc) = (self.priv_level, self.pc);
+        if self.triggers.armed & ARMED_ICOUNT != 0 {
+            // icount counts traps taken from the modes it is enabled in.
+            self.triggers.icount_trap(from);
+        }
         if self.trace_flags & TRACE_MMU != 0 && !interrupt && matches!(code, 12 | 13 | 15) {
             self.trace_page_fault(code, tval);
         }
@@ -398,6 +406,7 @@ impl HartCore {
                 self.mstatus |= mstatus::MPIE;
             }
             self.mstatus |= (self.priv_level as u64) << mstatus::MPP_SHIFT;
+            self.triggers.trap_to_machine();
             self.pc = (self.mtvec & !3).wrapping_add(vector_off(self.mtvec));
             self.set_priv(Priv::Machine);
         }
@@ -417,6 +426,7 @@ impl HartCore {
         if mpp != Priv::Machine {
             self.mstatus &= !mstatus::MPRV;
         }
+        self.triggers.mret();
         self.pc = self.mepc;
         self.set_priv(mpp);
     }

@@ -9,17 +9,21 @@ use emu_core::{Bus, GuestRam};
 use crate::cache::{BlockCache, Lookup};
 use crate::compiled::Engine;
 use crate::csr::mstatus;
-use crate::decode::decode;
 use crate::hart::HartCore;
-use crate::inst::{inst_len, Inst, Op};
+use crate::inst::{Inst, Op};
 use crate::trace::{TRACE_CPU, TRACE_EXEC};
 use crate::trap::{Exception, Priv};
+use crate::trigger::{ARMED_EXEC, ARMED_ICOUNT};
 
 mod breakpoints;
 mod compiled_run;
+mod step;
+mod triggers;
+mod zicsr;
 
 use breakpoints::insts_before;
 pub use compiled_run::{interpret_one, HOT_RUNS, ONE_END, ONE_OK, ONE_TRAP};
+use zicsr::exec_csr;
 
 /// Instructions a hart may run past its budget right after an atomic (see [`Hart::run`]).
 pub(crate) const ATOMIC_GRACE: u64 = 16384;
@@ -137,6 +141,11 @@ impl Hart {
         let mut extended = false;
         loop {
             self.core.retired_now = self.retired;
+            // Debug triggers: nothing to do unless one is armed (then see `triggers`).
+            let armed = self.core.triggers.armed & (ARMED_EXEC | ARMED_ICOUNT);
+            if armed & ARMED_ICOUNT != 0 {
+                self.core.triggers.start_instruction();
+            }
             // WFI sets irq_dirty too, so `waiting` only needs a look here.
             if self.core.irq_dirty {
                 self.check_interrupts();
@@ -166,12 +175,25 @@ impl Hart {
                 extended = true;
                 done = budget.saturating_sub(ATOMIC_GRACE);
             }
+            if armed & ARMED_ICOUNT != 0 && triggers::icount_fired(&mut self.core) {
+                done += 1;
+                continue;
+            }
+            let fetched_in = self.core.priv_level;
             let (n, stopped) = match self.cache.lookup(&mut self.core, bus) {
                 Ok(Lookup::Block(b)) => 'blk: {
+                    let mut limit = usize::MAX;
+                    if armed != 0 {
+                        match triggers::exec_limit(&mut self.core, &self.cache.block(b).insts) {
+                            None => break 'blk (0, false),
+                            Some(l) => limit = l,
+                        }
+                    }
                     // Compiled code runs on through regions without looking at
-                    // breakpoints or tracing blocks: only without either.
+                    // breakpoints, triggers or tracing blocks: only without any.
                     if self.engine.is_some()
                         && self.breakpoints.is_empty()
+                        && armed & (ARMED_EXEC | ARMED_ICOUNT) == 0
                         && self.core.trace_flags & (TRACE_EXEC | TRACE_CPU) == 0
                     {
                         if let Some(r) = self.run_compiled(b, bus, budget.saturating_sub(done)) {
@@ -182,6 +204,7 @@ impl Hart {
                     if let Some(bp) = next_bp {
                         insts = &insts[..insts_before(insts, self.core.pc, bp)];
                     }
+                    insts = &insts[..insts.len().min(limit)];
                     if self.core.trace_flags & (TRACE_EXEC | TRACE_CPU) != 0 {
                         traced_exec(&mut self.core, bus, insts)
                     } else {
@@ -189,17 +212,27 @@ impl Hart {
                     }
                 }
                 Ok(Lookup::Uncached) => match self.fetch_uncached(bus) {
+                    Ok(inst) if armed != 0 => match triggers::exec_limit(&mut self.core, &[inst]) {
+                        None => (0, false),
+                        Some(_) => traced_exec(&mut self.core, bus, &[inst]),
+                    },
                     Ok(inst) => traced_exec(&mut self.core, bus, &[inst]),
                     Err(e) => {
+                        let e = triggers::fetch_fault(&mut self.core, e);
                         self.core.take_exception(e);
                         (0, false)
                     }
                 },
                 Err(e) => {
+                    let e = triggers::fetch_fault(&mut self.core, e);
                     self.core.take_exception(e);
                     (0, false)
                 }
             };
+            if armed & ARMED_ICOUNT != 0 && n > 0 {
+                // icount counts each retired instruction by the mode it was fetched in.
+                self.core.triggers.icount_retired(fetched_in);
+            }
             self.retired += n;
             done += n.max(1);
             if stopped {
@@ -212,62 +245,6 @@ impl Hart {
                 }
             }
         }
-    }
-
-    /// Executes exactly one instruction (or takes one interrupt first), without the
-    /// block cache. For tracing and debuggers.
-    pub fn step(&mut self, bus: &mut Bus) -> Step {
-        let interrupt = self.check_interrupts();
-        let pc = self.core.pc;
-        let mut step = Step {
-            pc,
-            inst: None,
-            trap: None,
-            interrupt,
-            exit: None,
-        };
-        if self.core.waiting {
-            step.exit = Some(Exit::Wfi);
-            return step;
-        }
-        self.sync_code();
-        self.core.sync_watches();
-        let inst = match self.fetch_uncached(bus) {
-            Ok(i) => i,
-            Err(e) => {
-                self.core.take_exception(e);
-                step.trap = Some(e);
-                return step;
-            }
-        };
-        step.inst = Some(inst);
-        self.core.last_trap = None;
-        self.retired += traced_exec(&mut self.core, bus, &[inst]).0;
-        step.trap = self.core.last_trap.take();
-        if self.core.host_write {
-            self.core.host_write = false;
-            step.exit = Some(Exit::HostWrite);
-        } else if self.core.waiting {
-            step.exit = Some(Exit::Wfi);
-        }
-        step
-    }
-
-    /// Fetches and decodes the instruction at pc parcel by parcel (any memory, pages
-    /// translated separately).
-    fn fetch_uncached(&mut self, bus: &mut Bus) -> Result<Inst, Exception> {
-        let pc = self.core.pc;
-        if pc & 1 != 0 {
-            return Err(Exception::InstMisaligned(pc));
-        }
-        let lo = self.core.fetch_parcel(bus, pc)?;
-        let raw = if inst_len(lo) == 4 {
-            let hi = self.core.fetch_parcel(bus, pc.wrapping_add(2))?;
-            lo as u32 | (hi as u32) << 16
-        } else {
-            lo as u32
-        };
-        Ok(decode(raw))
     }
 }
 
@@ -456,20 +433,21 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
             }
         }
         Jal => {
+            let target = jump(c, pc.wrapping_add(imm))?;
             set_rd!(c, i, next);
-            return jump(pc.wrapping_add(imm));
+            return Ok(target);
         }
         Jalr => {
-            let target = rs1!(c, i).wrapping_add(imm) & !1;
+            let target = jump(c, rs1!(c, i).wrapping_add(imm) & !1)?;
             set_rd!(c, i, next);
-            return jump(target);
+            return Ok(target);
         }
-        Beq => return branch(rs1!(c, i) == rs2!(c, i), pc, imm, next),
-        Bne => return branch(rs1!(c, i) != rs2!(c, i), pc, imm, next),
-        Blt => return branch((rs1!(c, i) as i64) < (rs2!(c, i) as i64), pc, imm, next),
-        Bge => return branch((rs1!(c, i) as i64) >= (rs2!(c, i) as i64), pc, imm, next),
-        Bltu => return branch(rs1!(c, i) < rs2!(c, i), pc, imm, next),
-        Bgeu => return branch(rs1!(c, i) >= rs2!(c, i), pc, imm, next),
+        Beq => return branch(c, rs1!(c, i) == rs2!(c, i), pc, imm, next),
+        Bne => return branch(c, rs1!(c, i) != rs2!(c, i), pc, imm, next),
+        Blt => return branch(c, (rs1!(c, i) as i64) < (rs2!(c, i) as i64), pc, imm, next),
+        Bge => return branch(c, (rs1!(c, i) as i64) >= (rs2!(c, i) as i64), pc, imm, next),
+        Bltu => return branch(c, rs1!(c, i) < rs2!(c, i), pc, imm, next),
+        Bgeu => return branch(c, rs1!(c, i) >= rs2!(c, i), pc, imm, next),
         Mul => set_rd!(c, i, rs1!(c, i).wrapping_mul(rs2!(c, i))),
         Mulh => {
             let p = (rs1!(c, i) as i64 as i128) * (rs2!(c, i) as i64 as i128);
@@ -729,61 +707,23 @@ fn exec(c: &mut HartCore, bus: &mut Bus, i: &Inst, pc: u64, index: u64) -> Resul
     Ok(next)
 }
 
+/// A jump or taken branch to `target`. With C, targets only need 2-byte alignment,
+/// which jalr's bit-0 clearing and the even offsets guarantee; without C, a target
+/// that is not 4-byte aligned raises the misaligned exception on the jump itself
+/// (unprivileged spec 2.5), which then does not write rd.
 #[inline(always)]
-fn jump(target: u64) -> Result<u64, Stop> {
-    // With C, targets only need 2-byte alignment, which jalr's bit-0 clearing and the
-    // even branch offsets guarantee; kept for when C is disabled.
+fn jump(c: &HartCore, target: u64) -> Result<u64, Stop> {
+    if target & c.cpu.ialign_mask() != 0 {
+        return Err(Exception::InstMisaligned(target).into());
+    }
     Ok(target)
 }
 
 #[inline(always)]
-fn branch(taken: bool, pc: u64, imm: u64, next: u64) -> Result<u64, Stop> {
-    Ok(if taken { pc.wrapping_add(imm) } else { next })
-}
-
-/// Zicsr instructions (unprivileged spec chapter 7): which of read and write happen
-/// depends on the operand registers.
-fn exec_csr(c: &mut HartCore, i: &Inst, next: u64, index: u64) -> Result<u64, Exception> {
-    use Op::*;
-    let csr = i.imm as u16;
-    let src = match i.op {
-        Csrrw | Csrrs | Csrrc => c.x[(i.rs1 & 31) as usize],
-        _ => i.rs1 as u64,
-    };
-    let writes = match i.op {
-        Csrrw | Csrrwi => true,
-        _ => i.rs1 != 0,
-    };
-    // Counters read as if every earlier instruction of this block had retired.
-    c.instret = c.instret.wrapping_add(index);
-    let result = (|| {
-        let old = if matches!(i.op, Csrrw | Csrrwi) && i.rd == 0 {
-            // csrrw with rd = x0 does not read the CSR (no read side effects), but the
-            // access checks still apply.
-            c.csr_read(csr, true).map(|_| 0)?
-        } else {
-            c.csr_read(csr, writes)?
-        };
-        if writes {
-            // Priv spec 3.1.9: only the software-writable SEIP bit takes part in a
-            // read-modify-write of mip, not the PLIC's signal ORed into the read value.
-            let base = if csr == crate::csr::num::MIP {
-                let seip = 1 << crate::trap::irq::SEI;
-                (old & !seip) | (c.mip & seip)
-            } else {
-                old
-            };
-            let new = match i.op {
-                Csrrw | Csrrwi => src,
-                Csrrs | Csrrsi => base | src,
-                _ => base & !src,
-            };
-            c.csr_write(csr, new)?;
-        }
-        c.x[(i.rd & 31) as usize] = old;
-        c.x[0] = 0;
+fn branch(c: &HartCore, taken: bool, pc: u64, imm: u64, next: u64) -> Result<u64, Stop> {
+    if taken {
+        jump(c, pc.wrapping_add(imm))
+    } else {
         Ok(next)
-    })();
-    c.instret = c.instret.wrapping_sub(index);
-    result
+    }
 }

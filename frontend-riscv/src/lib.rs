@@ -1,7 +1,7 @@
 //! The RISC-V guest of gasang: decoder, hart state, CSRs, traps, memory access through the
 //! software TLB, the decoded-block cache and the interpreter.
 //!
-//! The hart implements RV64IMAFDC with Zicsr, Zifencei, Zba, Zbb, Zbs, Zicond and Sstc;
+//! The hart implements RV64IMAFDC with Zicsr, Zifencei, Zba, Zbb, Zbs, Zicond, Sstc and Sdtrig;
 //! M, S and U privilege levels; Sv39/Sv48/Sv57 translation and PMP.
 
 pub mod cache;
@@ -22,6 +22,7 @@ pub mod region;
 pub mod tlb;
 pub mod trace;
 pub mod trap;
+pub mod trigger;
 
 pub use config::CpuConfig;
 pub use decode::decode;

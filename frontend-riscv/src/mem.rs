@@ -7,6 +7,7 @@ use crate::hart::HartCore;
 use crate::mmu::Translation;
 use crate::tlb::{Tlb, TlbEntry};
 use crate::trap::Exception;
+use crate::trigger::{DataAccess, ARMED_DATA};
 
 /// The kind of a memory access.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,12 +75,18 @@ impl HartCore {
     #[cold]
     #[inline(never)]
     fn load_slow(&mut self, bus: &mut Bus, va: u64, size: u8) -> Result<u64, Exception> {
+        self.check_data_trigger(va, size, true, false)?;
+        self.load_untriggered(bus, va, size)
+    }
+
+    /// A load that the triggers have already seen.
+    fn load_untriggered(&mut self, bus: &mut Bus, va: u64, size: u8) -> Result<u64, Exception> {
         if (va & PAGE_MASK) + size as u64 > PAGE_SIZE {
             // Crosses a page: each byte is translated on its own page; the fault names
             // the first byte that faults.
             let mut v = 0;
             for i in 0..size as u64 {
-                v |= self.load_slow(bus, va.wrapping_add(i), 1)? << (8 * i);
+                v |= self.load_untriggered(bus, va.wrapping_add(i), 1)? << (8 * i);
             }
             return Ok(v);
         }
@@ -98,6 +105,18 @@ impl HartCore {
     #[cold]
     #[inline(never)]
     fn store_slow(&mut self, bus: &mut Bus, va: u64, size: u8, v: u64) -> Result<(), Exception> {
+        self.check_data_trigger(va, size, false, true)?;
+        self.store_untriggered(bus, va, size, v)
+    }
+
+    /// A store that the triggers have already seen.
+    fn store_untriggered(
+        &mut self,
+        bus: &mut Bus,
+        va: u64,
+        size: u8,
+        v: u64,
+    ) -> Result<(), Exception> {
         if (va & PAGE_MASK) + size as u64 > PAGE_SIZE {
             // Crosses a page: translate both parts before writing either, so a fault
             // leaves memory unchanged.
@@ -105,7 +124,7 @@ impl HartCore {
             self.translate(va, 1, Access::Store)?;
             self.translate(second, 1, Access::Store)?;
             for i in 0..size as u64 {
-                self.store_slow(bus, va.wrapping_add(i), 1, v >> (8 * i))?;
+                self.store_untriggered(bus, va.wrapping_add(i), 1, v >> (8 * i))?;
             }
             return Ok(());
         }
@@ -133,9 +152,39 @@ impl HartCore {
         Ok(())
     }
 
+    /// A load or store trigger that fires on this access raises its breakpoint
+    /// exception, before the access and its translation (debug spec 5.3 priorities).
+    #[inline]
+    fn check_data_trigger(
+        &mut self,
+        va: u64,
+        size: u8,
+        load: bool,
+        store: bool,
+    ) -> Result<(), Exception> {
+        if self.triggers.armed & ARMED_DATA == 0 {
+            return Ok(());
+        }
+        let access = DataAccess {
+            va,
+            size: size as u64,
+            load,
+            store,
+        };
+        match self.triggers.data_fires(access, self.priv_level) {
+            Some(addr) => Err(Exception::Breakpoint(addr)),
+            None => Ok(()),
+        }
+    }
+
     /// Fills the TLB entry for `va` (which translated to `pa`, in RAM) with permission for
     /// `access`, keeping the permissions the entry already grants for the same page.
+    /// While a load or store trigger is armed, data accesses get no entries: they all
+    /// take the slow path, where the triggers look at them.
     fn fill(&mut self, va: u64, pa: u64, access: Access) {
+        if access != Access::Fetch && self.triggers.armed & ARMED_DATA != 0 {
+            return;
+        }
         let vpn = va >> 12;
         let addend = (pa & !PAGE_MASK)
             .wrapping_add(self.ram_host_delta)
@@ -180,6 +229,8 @@ impl HartCore {
     /// Atomically applies `f` to the `size`-byte value at `va` and returns the old value
     /// (zero-extended). The read-modify-write is one host step for this hart.
     pub fn amo(&mut self, va: u64, size: u8, f: impl FnOnce(u64) -> u64) -> Result<u64, Exception> {
+        // An AMO is a load and a store for the triggers (debug spec 5.5.1).
+        self.check_data_trigger(va, size, true, true)?;
         let pa = self.amo_address(va, size, Access::Store)?;
         let old = self.ram.read(pa, size).unwrap_or(0);
         self.atomic_grace_end = self.retired_now + crate::interp::ATOMIC_GRACE;
@@ -196,6 +247,7 @@ impl HartCore {
 
     /// `lr.w`/`lr.d`: loads and registers a reservation on the accessed bytes.
     pub fn load_reserved(&mut self, va: u64, size: u8) -> Result<u64, Exception> {
+        self.check_data_trigger(va, size, true, false)?;
         let pa = self.amo_address(va, size, Access::Load)?;
         let v = self.ram.read(pa, size).unwrap_or(0);
         // The page becomes watched: stores to it, by any hart, take the slow path, where
@@ -207,6 +259,8 @@ impl HartCore {
 
     /// `sc.w`/`sc.d`: stores if the reservation still covers `va`; returns whether it did.
     pub fn store_conditional(&mut self, va: u64, size: u8, v: u64) -> Result<bool, Exception> {
+        // Failing SCs count as stores too (the spec leaves it open).
+        self.check_data_trigger(va, size, false, true)?;
         let pa = self.amo_address(va, size, Access::Store)?;
         let ok = self.ram.take_reservation(self.hartid as usize, pa);
         if ok {

@@ -92,7 +92,7 @@ fn rv64ua() {
 
 #[test]
 fn rv64mi() {
-    run_suite("rv64mi-", 24);
+    run_suite("rv64mi-", 34);
 }
 
 #[test]

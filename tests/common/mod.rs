@@ -45,14 +45,19 @@ impl Session {
 
     /// [`Session::start`] with extra environment variables.
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Session {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gasang"))
-            .args(args)
-            .envs(env.iter().copied())
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gasang"));
+        cmd.args(args).envs(env.iter().copied());
+        Session::start_command(cmd)
+    }
+
+    /// Starts `cmd` (gasang, or QEMU as the oracle) with piped standard input and output.
+    pub fn start_command(mut cmd: Command) -> Session {
+        let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("gasang starts");
+            .unwrap_or_else(|e| panic!("{cmd:?} does not start: {e}"));
         let out = Arc::new(Mutex::new(Vec::new()));
         for stream in [
             Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,

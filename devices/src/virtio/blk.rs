@@ -12,13 +12,13 @@
 
 use std::fs::{File, OpenOptions};
 use std::io;
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use emu_core::GuestRam;
 use thiserror::Error;
 
+use super::blk_backing::Backing;
 use super::chain::{ChainReader, ChainWriter, DescriptorChain};
 use super::queue::{Queue, QueueError};
 use super::{read_config_bytes, GuestLog, VirtioDevice, VIRTIO_ID_BLOCK};
@@ -131,7 +131,7 @@ impl BlkFlusher {
 #[derive(Debug)]
 pub struct VirtioBlk {
     path: PathBuf,
-    file: Arc<File>,
+    backing: Backing,
     read_only: bool,
     sectors: u64,
     serial: [u8; ID_BYTES],
@@ -146,6 +146,18 @@ impl VirtioBlk {
     /// Opens the raw image at `path`, read-write or read-only. The size must be a
     /// multiple of 512 bytes; the serial (GET_ID) is empty until [`VirtioBlk::with_serial`].
     pub fn open(path: impl AsRef<Path>, read_only: bool) -> Result<Self, BlkError> {
+        Self::open_with(path, read_only, false, false)
+    }
+
+    /// [`VirtioBlk::open`] with QEMU's `snapshot=on` (the guest's writes go to a temporary
+    /// overlay, the image is opened read-only) and, for an image whose format was probed
+    /// rather than given, the first-sector guard (see [`super::blk_backing`]).
+    pub fn open_with(
+        path: impl AsRef<Path>,
+        read_only: bool,
+        snapshot: bool,
+        probed: bool,
+    ) -> Result<Self, BlkError> {
         let path = path.as_ref();
         let err = |e| BlkError::from_io(path, read_only, e);
         let meta = std::fs::metadata(path).map_err(err)?;
@@ -156,7 +168,7 @@ impl VirtioBlk {
         }
         let file = OpenOptions::new()
             .read(true)
-            .write(!read_only)
+            .write(!read_only && !snapshot)
             .open(path)
             .map_err(err)?;
         let size = file.metadata().map_err(err)?.len();
@@ -167,9 +179,13 @@ impl VirtioBlk {
             });
         }
         let name = format!("virtio-blk {}", path.display());
+        let backing = Backing::new(file, size, snapshot, probed).map_err(|e| BlkError::Io {
+            path: path.to_path_buf(),
+            source: io::Error::new(e.kind(), format!("cannot make the snapshot overlay: {e}")),
+        })?;
         Ok(VirtioBlk {
             path: path.to_path_buf(),
-            file: Arc::new(file),
+            backing,
             read_only,
             sectors: size / BLK_SECTOR_SIZE,
             serial: [0; ID_BYTES],
@@ -204,8 +220,9 @@ impl VirtioBlk {
     /// A handle for flushing the image later (e.g. when the machine exits).
     pub fn flusher(&self) -> BlkFlusher {
         BlkFlusher {
-            file: self.file.clone(),
-            read_only: self.read_only,
+            file: self.backing.image().clone(),
+            // Nothing of a snapshot's overlay is kept.
+            read_only: self.read_only || self.backing.is_snapshot(),
         }
     }
 
@@ -256,7 +273,7 @@ impl VirtioBlk {
         while w.remaining() > 0 {
             let n = (w.remaining() as usize).min(CHUNK);
             let buf = &mut self.bounce[..n];
-            if let Err(e) = self.file.read_exact_at(buf, off) {
+            if let Err(e) = self.backing.read_at(buf, off) {
                 self.log.error(format_args!("read at byte {off}: {e}"));
                 return (VIRTIO_BLK_S_IOERR, w.written());
             }
@@ -286,7 +303,7 @@ impl VirtioBlk {
                 self.log.error(format_args!("write request: {e}"));
                 return (VIRTIO_BLK_S_IOERR, 0);
             }
-            if let Err(e) = self.file.write_all_at(buf, off) {
+            if let Err(e) = self.backing.write_at(buf, off) {
                 self.log.error(format_args!("write at byte {off}: {e}"));
                 return (VIRTIO_BLK_S_IOERR, 0);
             }
@@ -389,7 +406,7 @@ impl VirtioDevice for VirtioBlk {
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{ram, TestRing, DATA};
-    use super::super::{VirtioMmio, VIRTIO_F_VERSION_1};
+    use super::super::{VirtioMmio, VirtioMmioVersion, VIRTIO_F_VERSION_1};
     use super::*;
     use emu_core::{IrqLine, MmioDevice, PageWatch, RecordingSink};
 
@@ -453,6 +470,33 @@ mod tests {
             w(&mut dev, 0x70, 3 | 8 | 4);
             let ring = TestRing::new(16);
             ring.configure_mmio(&mut dev, 0);
+            Rig {
+                dev,
+                ram,
+                ring,
+                image,
+            }
+        }
+
+        /// The same disk behind a legacy (version 1) transport, set up as Linux does.
+        fn legacy(name: &str) -> Self {
+            let image = TempImage::new(name, SECTORS * BLK_SECTOR_SIZE);
+            let blk = VirtioBlk::open(&image.0, false).unwrap();
+            let ram = Arc::new(ram());
+            let sink = Arc::new(RecordingSink::default());
+            let mut dev = VirtioMmio::with_version(
+                "blk",
+                Box::new(blk),
+                ram.clone(),
+                IrqLine::new(sink, 1),
+                VirtioMmioVersion::Legacy,
+            );
+            let w = |dev: &mut VirtioMmio, off, v| dev.write(off, 4, v).unwrap();
+            w(&mut dev, 0x70, 3);
+            w(&mut dev, 0x20, VIRTIO_BLK_F_FLUSH);
+            let ring = TestRing::legacy(16, 4096);
+            ring.configure_legacy_mmio(&mut dev, 0, 4096);
+            w(&mut dev, 0x70, 3 | 4);
             Rig {
                 dev,
                 ram,
@@ -573,6 +617,28 @@ mod tests {
         );
         let blk = VirtioBlk::open(&rig.image.0, false).unwrap();
         blk.flusher().flush().unwrap();
+    }
+
+    #[test]
+    fn reads_and_writes_through_the_legacy_transport() {
+        let mut rig = Rig::legacy("legacy");
+        let dev = &mut rig.dev;
+        assert_eq!(dev.read(0x4, 4).unwrap(), 1);
+        assert_eq!(dev.read(0x100, 8).unwrap(), SECTORS);
+        dev.write(0x14, 4, 1).unwrap();
+        assert_eq!(dev.read(0x10, 4).unwrap(), 0); // no VIRTIO_F_VERSION_1
+        let (status, len) = rig.request(VIRTIO_BLK_T_IN, 0, &[(BUF, 512, true)]);
+        assert_eq!((status, len), (VIRTIO_BLK_S_OK, 513));
+        assert_eq!(rig.guest_bytes(BUF, 512), expected(0, 512));
+        rig.ram.write_bytes(BUF, &[0x42; 512]).unwrap();
+        assert_eq!(
+            rig.request(VIRTIO_BLK_T_OUT, 9, &[(BUF, 512, false)]),
+            (VIRTIO_BLK_S_OK, 1)
+        );
+        assert_eq!(&rig.image.contents()[9 * 512..10 * 512], &[0x42; 512][..]);
+        // The used ring is where the legacy layout puts it: one page above the descriptors.
+        assert_eq!(rig.ring.used, rig.ring.desc + 4096);
+        assert_eq!(rig.ring.used_idx(&rig.ram), 2);
     }
 
     #[test]

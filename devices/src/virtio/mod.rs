@@ -1,7 +1,9 @@
 //! Virtio devices on the virtio-mmio transport, as on QEMU's `virt` board.
 //!
-//! - [`VirtioMmio`]: the virtio-mmio transport, version 2 ("modern"), one per slot; it owns
-//!   a [`VirtioDevice`] and its [`Queue`]s and drives an [`emu_core::IrqLine`].
+//! - [`VirtioMmio`]: the virtio-mmio transport, one per slot, in either
+//!   [`VirtioMmioVersion`]: version 1 ("legacy", QEMU's default) or version 2
+//!   ("modern"); it owns a [`VirtioDevice`] and its [`Queue`]s and drives an
+//!   [`emu_core::IrqLine`].
 //! - [`EmptySlot`]: what an unpopulated slot answers (device ID 0), so that the eight
 //!   slots of the device tree can all be probed.
 //! - [`VirtioBlk`]: a block device backed by a raw image file.
@@ -31,6 +33,7 @@
 //! errors are logged to stderr, a bounded number per device.
 
 mod blk;
+mod blk_backing;
 mod chain;
 mod mmio;
 mod queue;
@@ -40,7 +43,7 @@ mod testutil;
 
 pub use blk::{BlkError, BlkFlusher, VirtioBlk, BLK_SECTOR_SIZE};
 pub use chain::{ChainIoError, ChainReader, ChainWriter, Descriptor, DescriptorChain};
-pub use mmio::{EmptySlot, VirtioMmio, VIRTIO_MMIO_SIZE};
+pub use mmio::{EmptySlot, VirtioMmio, VirtioMmioVersion, VIRTIO_MMIO_SIZE};
 pub use queue::{Queue, QueueError};
 pub use rng::VirtioRng;
 
@@ -67,8 +70,8 @@ pub trait VirtioDevice: Send {
     /// The virtio device type (e.g. [`VIRTIO_ID_BLOCK`]).
     fn device_id(&self) -> u32;
 
-    /// Device-specific feature bits. The transport adds the ring features and
-    /// [`VIRTIO_F_VERSION_1`].
+    /// Device-specific feature bits. The transport adds the ring features and, in
+    /// version 2, [`VIRTIO_F_VERSION_1`]; a legacy transport offers only bits 0 to 31.
     fn features(&self) -> u64;
 
     /// Tells the device which features the driver accepted (a subset of the offer).

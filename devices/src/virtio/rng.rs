@@ -35,7 +35,13 @@ impl std::fmt::Debug for VirtioRng {
 impl VirtioRng {
     /// An entropy device reading the host's `/dev/urandom`.
     pub fn new() -> io::Result<Self> {
-        let f = std::fs::File::open("/dev/urandom")?;
+        Self::open("/dev/urandom")
+    }
+
+    /// An entropy device reading the host file `path` (QEMU's
+    /// `-object rng-random,filename=PATH`).
+    pub fn open(path: impl AsRef<std::path::Path>) -> io::Result<Self> {
+        let f = std::fs::File::open(path)?;
         Ok(Self::with_source(Box::new(f)))
     }
 
@@ -174,5 +180,20 @@ mod tests {
         ram.read_bytes(DATA, &mut page).unwrap();
         // 4096 random bytes are all zero with probability 2^-32768.
         assert!(page.iter().any(|&b| b != 0));
+    }
+
+    #[test]
+    fn a_named_file_is_the_source() {
+        // -object rng-random,filename=PATH
+        let path = std::env::temp_dir().join(format!("gasang-rng-{}", std::process::id()));
+        std::fs::write(&path, [0xab; 64]).unwrap();
+        let (mut dev, ram, mut ring, _) = rig(VirtioRng::open(&path).unwrap());
+        let h = ring.chain(&ram, &[(DATA, 16, true)]);
+        ring.publish(&ram, h);
+        dev.write(0x50, 4, 0).unwrap();
+        assert_eq!(ring.last_used(&ram), (h as u32, 16));
+        assert_eq!(ram.read(DATA, 8), Some(0xabab_abab_abab_abab));
+        std::fs::remove_file(&path).unwrap();
+        assert!(VirtioRng::open("/nonexistent/rng").is_err());
     }
 }

@@ -1,9 +1,13 @@
-//! Test helpers: a small guest RAM and split rings built by hand, as a driver would.
+//! Test helpers: a small guest RAM, split rings built by hand as a driver would (in the
+//! version 2 placement or the legacy layout), and a simple device.
+
+use std::sync::{Arc, Mutex};
 
 use emu_core::GuestRam;
 
 use super::mmio::VirtioMmio;
 use super::queue::{Queue, VIRTQ_DESC_F_INDIRECT, VIRTQ_DESC_F_NEXT, VIRTQ_DESC_F_WRITE};
+use super::{read_config_bytes, QueueError, VirtioDevice};
 
 /// Guest physical base of the test RAM.
 pub const RAM_BASE: u64 = 0x8000_0000;
@@ -24,6 +28,8 @@ pub struct TestRing {
     pub desc: u64,
     pub avail: u64,
     pub used: u64,
+    /// QueueAlign of a legacy ring (0 for a version 2 ring).
+    pub align: u64,
     next_desc: u16,
     avail_idx: u16,
 }
@@ -36,9 +42,46 @@ impl TestRing {
             desc: RAM_BASE,
             avail: RAM_BASE + 0x1000,
             used: RAM_BASE + 0x2000,
+            align: 0,
             next_desc: 0,
             avail_idx: 0,
         }
+    }
+
+    /// A legacy ring of `size` entries at the start of the test RAM, laid out as virtio
+    /// 1.2 section 2.7.2 says: descriptors, then the available ring (6 + 2 * size bytes
+    /// with `used_event`), then the used ring at the next multiple of `align`.
+    pub fn legacy(size: u16, align: u64) -> Self {
+        let desc = RAM_BASE;
+        let avail = desc + 16 * size as u64;
+        let used = (avail + 6 + 2 * size as u64).div_ceil(align) * align;
+        TestRing {
+            size,
+            desc,
+            avail,
+            used,
+            align,
+            next_desc: 0,
+            avail_idx: 0,
+        }
+    }
+
+    /// Zeroes the ring's memory.
+    pub fn clear(&self, ram: &GuestRam) {
+        let len = self.used + 6 + 8 * self.size as u64 - self.desc;
+        ram.write_bytes(self.desc, &vec![0; len as usize]).unwrap();
+    }
+
+    /// Sets queue `index` of a legacy transport up through its registers, as Linux does
+    /// (GuestPageSize, QueueSel, QueueNum, QueueAlign, QueuePFN).
+    pub fn configure_legacy_mmio(&self, dev: &mut VirtioMmio, index: u32, page_size: u64) {
+        use emu_core::MmioDevice;
+        let w = |dev: &mut VirtioMmio, off: u64, v: u64| dev.write(off, 4, v).unwrap();
+        w(dev, 0x28, page_size);
+        w(dev, 0x30, index as u64);
+        w(dev, 0x38, self.size as u64);
+        w(dev, 0x3c, self.align);
+        w(dev, 0x40, self.desc / page_size);
     }
 
     /// Points `q` at this ring and enables it.
@@ -164,5 +207,71 @@ impl TestRing {
             ram.read(at, 4).unwrap() as u32,
             ram.read(at + 4, 4).unwrap() as u32,
         )
+    }
+}
+
+/// What an [`Echo`] device was told: accepted features and resets.
+#[derive(Debug, Default)]
+pub struct Seen {
+    pub acked: Option<u64>,
+    pub resets: u32,
+}
+
+/// A device (ID 42, feature bit 3, one queue of up to 16, a 12-byte configuration space
+/// "0123456789ab") that writes 0xaa into every writable byte of each chain.
+#[derive(Debug, Clone)]
+pub struct Echo {
+    pub config: [u8; 12],
+    pub seen: Arc<Mutex<Seen>>,
+}
+
+impl Default for Echo {
+    fn default() -> Self {
+        Echo {
+            config: *b"0123456789ab",
+            seen: Arc::default(),
+        }
+    }
+}
+
+impl VirtioDevice for Echo {
+    fn device_id(&self) -> u32 {
+        42
+    }
+    fn features(&self) -> u64 {
+        1 << 3
+    }
+    fn ack_features(&mut self, features: u64) {
+        self.seen.lock().unwrap().acked = Some(features);
+    }
+    fn read_config(&self, offset: u64, data: &mut [u8]) {
+        read_config_bytes(&self.config, offset, data);
+    }
+    fn write_config(&mut self, offset: u64, data: &[u8]) {
+        if let Some(b) = self.config.get_mut(offset as usize) {
+            *b = data[0];
+        }
+    }
+    fn num_queues(&self) -> usize {
+        1
+    }
+    fn queue_max_size(&self, _index: usize) -> u16 {
+        16
+    }
+    fn process_queue(
+        &mut self,
+        _index: usize,
+        queue: &mut Queue,
+        ram: &GuestRam,
+    ) -> Result<bool, QueueError> {
+        queue.drain(ram, |chain| {
+            let n = chain.writable_len();
+            let mut w = chain.writer(ram, n);
+            let _ = w.write_all(&vec![0xaa; n as usize]);
+            w.written() as u32
+        })
+    }
+    fn reset(&mut self) {
+        self.seen.lock().unwrap().resets += 1;
     }
 }

@@ -6,8 +6,9 @@ use emu_core::Bus;
 
 use super::{exec, Hart, Stop};
 use crate::compiled::{Code, EngineStats, Submitted, JIT_END, JIT_TRAP};
+use crate::config::Ext;
 use crate::hart::HartCore;
-use crate::inst::Inst;
+use crate::inst::{Inst, Op};
 
 /// Interpreted runs after which a block is compiled, by default.
 pub const HOT_RUNS: u32 = 256;
@@ -91,6 +92,18 @@ impl Hart {
     fn submit_region(&mut self, b: u32) -> Option<Code> {
         // Blocks that ran an eighth as often as this one are part of the hot path.
         let spec = self.cache.region_from(b, (self.jit_threshold / 8).max(1));
+        let jumps = || {
+            spec.blocks
+                .iter()
+                .flat_map(|k| k.insts.iter())
+                .any(|i| is_jump(i.op))
+        };
+        if !self.core.cpu.has(Ext::C) && jumps() {
+            // Compiled jumps assume IALIGN = 16; without C the interpreter checks the
+            // 4-byte alignment of targets. `queued` stays set: never compiled.
+            self.cache.block_mut(b).queued = true;
+            return None;
+        }
         let engine = self.engine.as_mut()?;
         let covered: Vec<u64> = spec.blocks[1..].iter().map(|blk| blk.pa).collect();
         match engine.submit(spec) {
@@ -156,6 +169,12 @@ impl Hart {
     pub fn engine_stats(&self) -> Option<EngineStats> {
         self.engine.as_ref().map(|e| e.stats())
     }
+}
+
+/// Whether `op` is a jump or branch.
+fn is_jump(op: Op) -> bool {
+    use Op::*;
+    matches!(op, Jal | Jalr | Beq | Bne | Blt | Bge | Bltu | Bgeu)
 }
 
 /// [`interpret_one`]: the instruction completed; the next pc is in `next`.
