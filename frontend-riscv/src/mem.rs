@@ -22,13 +22,20 @@ pub enum Access {
 
 const PAGE_MASK: u64 = PAGE_SIZE - 1;
 
+/// What a TLB tag must equal for an access of `size` bytes at `va` to take the fast
+/// path: the page address, with the low bits of a misaligned access left in, so that a
+/// misaligned access (which may cross the page) never matches and takes the slow path.
+#[inline(always)]
+pub fn tlb_key(va: u64, size: u64) -> u64 {
+    va & (!PAGE_MASK | (size - 1))
+}
+
 impl HartCore {
     /// Loads `SIZE` (1, 2, 4, 8) bytes at `va`, zero-extended. Misaligned loads work.
     #[inline(always)]
     pub fn load<const SIZE: u64>(&mut self, bus: &mut Bus, va: u64) -> Result<u64, Exception> {
-        let vpn = va >> 12;
-        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(vpn)];
-        if e.tag_r == vpn && (va & PAGE_MASK) <= PAGE_SIZE - SIZE {
+        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(va >> 12)];
+        if e.tag_r == tlb_key(va, SIZE) {
             let p = e.addend.wrapping_add(va) as *const u8;
             // SAFETY: a TLB entry with a valid read tag maps its whole page into guest RAM
             // (filled by `fill` from `GuestRam::host_ptr`), and the check above keeps the
@@ -53,9 +60,8 @@ impl HartCore {
         va: u64,
         v: u64,
     ) -> Result<(), Exception> {
-        let vpn = va >> 12;
-        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(vpn)];
-        if e.tag_w == vpn && (va & PAGE_MASK) <= PAGE_SIZE - SIZE {
+        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(va >> 12)];
+        if e.tag_w == tlb_key(va, SIZE) {
             let p = e.addend.wrapping_add(va) as *mut u8;
             // SAFETY: as in `load`; a valid write tag additionally means the page is not
             // watched (no cached code, no host interest, no LR reservation).
@@ -194,16 +200,17 @@ impl HartCore {
             _ => self.data_tlb,
         }]
         .entries[Tlb::slot(vpn)];
-        if e.addend != addend || (e.tag_r != vpn && e.tag_w != vpn && e.tag_x != vpn) {
+        let page = va & !PAGE_MASK;
+        if e.addend != addend || (e.tag_r != page && e.tag_w != page && e.tag_x != page) {
             *e = TlbEntry::EMPTY;
             e.addend = addend;
         }
         match access {
-            Access::Fetch => e.tag_x = vpn,
-            Access::Load => e.tag_r = vpn,
+            Access::Fetch => e.tag_x = page,
+            Access::Load => e.tag_r = page,
             Access::Store => {
-                e.tag_r = vpn;
-                e.tag_w = vpn;
+                e.tag_r = page;
+                e.tag_w = page;
             }
         }
     }
@@ -280,9 +287,8 @@ impl HartCore {
     /// every fetch on the page must be checked on its own.
     #[inline]
     pub fn fetch_translate(&mut self, va: u64) -> Result<Translation, Exception> {
-        let vpn = va >> 12;
-        let e = &self.tlb[self.fetch_tlb].entries[Tlb::slot(vpn)];
-        if e.tag_x == vpn {
+        let e = &self.tlb[self.fetch_tlb].entries[Tlb::slot(va >> 12)];
+        if e.tag_x == va & !PAGE_MASK {
             return Ok(Translation {
                 pa: e.addend.wrapping_add(va).wrapping_sub(self.ram_host_delta),
                 cacheable: true,

@@ -15,11 +15,12 @@ pub const TLB_INVALID: u64 = u64::MAX;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C)]
 pub struct TlbEntry {
-    /// Virtual page number if reads are allowed through this entry, else [`TLB_INVALID`].
+    /// The virtual page's address (`va & !0xfff`) if reads are allowed through this
+    /// entry, else [`TLB_INVALID`].
     pub tag_r: u64,
-    /// Virtual page number if writes are allowed (page dirty, not watched), else invalid.
+    /// The page's address if writes are allowed (page dirty, not watched), else invalid.
     pub tag_w: u64,
-    /// Virtual page number if instruction fetch is allowed, else invalid.
+    /// The page's address if instruction fetch is allowed, else invalid.
     pub tag_x: u64,
     /// `host address - virtual address` for this page (wrapping).
     pub addend: u64,
@@ -66,7 +67,8 @@ impl Tlb {
     /// Forgets the entry for one virtual page.
     pub fn flush_page(&mut self, vpn: u64) {
         let e = &mut self.entries[Tlb::slot(vpn)];
-        if e.tag_r == vpn || e.tag_w == vpn || e.tag_x == vpn {
+        let page = vpn << 12;
+        if e.tag_r == page || e.tag_w == page || e.tag_x == page {
             *e = TlbEntry::EMPTY;
         }
     }
@@ -74,7 +76,7 @@ impl Tlb {
     /// Drops write permission from every entry for which `f(host page address)` holds.
     pub fn revoke_write_if(&mut self, f: impl Fn(u64) -> bool) {
         for e in self.entries.iter_mut() {
-            if e.tag_w != TLB_INVALID && f(e.addend.wrapping_add(e.tag_w << 12)) {
+            if e.tag_w != TLB_INVALID && f(e.addend.wrapping_add(e.tag_w)) {
                 e.tag_w = TLB_INVALID;
             }
         }

@@ -44,19 +44,18 @@ impl Translator<'_> {
     /// and whether its tag (`tag_off`: read or write) matches and the access stays inside
     /// the page.
     fn tlb_hit(&mut self, va: Value, size: i64, tag_off: i32) -> (Value, Value) {
-        let vpn = self.b.ins().ushr_imm_s(va, 12);
-        let tlb = self.data_tlb;
-        let slot = self.b.ins().band_imm_s(vpn, TLB_ENTRIES as i64 - 1);
-        let slot = self.b.ins().ishl_imm_s(slot, ENTRY_SHIFT);
-        let entry = self.b.ins().iadd(tlb, slot);
-        let tag = self.b.ins().load(I64, core_flags(), entry, tag_off);
-        let tag_ok = self.b.ins().icmp(IntCC::Equal, tag, vpn);
-        let in_page = self.b.ins().band_imm_s(va, 0xfff);
-        let fits = self
+        // The interpreter's check (`frontend_riscv::mem::tlb_key`): the tag is the page
+        // address; a misaligned access keeps low bits and never matches.
+        let key = self.b.ins().band_imm_s(va, !0xfff | (size - 1));
+        // Entry (va >> 12) % TLB_ENTRIES, entries 1 << ENTRY_SHIFT bytes apart.
+        let slot = self.b.ins().ushr_imm_s(va, 12 - ENTRY_SHIFT);
+        let slot = self
             .b
             .ins()
-            .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, in_page, 4096 - size);
-        let hit = self.b.ins().band(tag_ok, fits);
+            .band_imm_s(slot, (TLB_ENTRIES as i64 - 1) << ENTRY_SHIFT);
+        let entry = self.b.ins().iadd(self.data_tlb, slot);
+        let tag = self.b.ins().load(I64, core_flags(), entry, tag_off);
+        let hit = self.b.ins().icmp(IntCC::Equal, tag, key);
         (entry, hit)
     }
 
