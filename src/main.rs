@@ -312,6 +312,13 @@ fn boot_virt(
                 }
                 e => e,
             };
+            if std::env::var_os("GASANG_JIT_STATS").is_some() {
+                for (h, hart) in m.harts.iter().enumerate() {
+                    if let Some(st) = hart.engine_stats() {
+                        eprintln!("gasang: JIT: hart {h}: {st:?}");
+                    }
+                }
+            }
             // -no-shutdown: a guest power-off (or, with -no-reboot, a reset) stops the
             // machine instead of ending gasang (QEMU's shutdown action "pause").
             let shutdown_code = match e {

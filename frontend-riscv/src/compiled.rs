@@ -11,7 +11,8 @@
 //!   `core.irq_dirty` is set or the instructions it retired reach `core.jit_budget`
 //!   (the hart made those checks before the first): the interpreter looks at
 //!   interrupts and the budget at every block boundary too, so both engines stop at
-//!   the same places and count the same instructions;
+//!   the same places and count the same instructions. (`irq_dirty` only changes in
+//!   the code's calls to the hart, so the code looks at it after those and at entry.);
 //! - it returns the number of instructions it retired, with `core.pc` at the next one;
 //! - when an instruction raises an exception, it stores it in [`HartCore::jit_trap`],
 //!   leaves `core.pc` at that instruction and returns the count retired before it ORed

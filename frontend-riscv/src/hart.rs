@@ -55,6 +55,9 @@ pub struct HartCore {
     /// Where compiled code's helper calls leave their result (Cranelift's
     /// preserve-all calls cannot return a value in a register).
     pub jit_result: u64,
+    /// The `Bus` compiled code's helpers use (an address: set by the engine when it
+    /// enters code, valid only during that call).
+    pub jit_bus: usize,
     /// Hart id (`mhartid`).
     pub hartid: u64,
     /// `time` as of the last [`HartCore::set_time`] (Sstc compares against it).
@@ -170,6 +173,7 @@ impl HartCore {
             waiting: false,
             jit_budget: 0,
             jit_result: 0,
+            jit_bus: 0,
             hartid,
             time: 0,
             clock: None,

@@ -71,7 +71,9 @@ impl Compiler {
         self.ctx.clear();
         let config = self.isa.frontend_config();
         self.ctx.func.signature = region_signature(config.pointer_type());
-        self.ctx.func.name = UserFuncName::user(0, spec.ticket.index);
+        // Named by the entry's physical page and offset, for dumps.
+        let pa = spec.blocks[0].pa;
+        self.ctx.func.name = UserFuncName::user((pa >> 12) as u32, (pa & 0xfff) as u32);
         translate(&mut self.ctx.func, &mut self.fctx, config, spec, env);
         // For developers: `GASANG_JIT_DUMP=DIR` writes each region's IR there.
         if let Some(dir) = std::env::var_os("GASANG_JIT_DUMP") {
@@ -85,14 +87,14 @@ impl Compiler {
         self.finish()
     }
 
-    /// Machine code for the entry trampoline: `extern "C" fn(code, core, bus) -> u64`,
+    /// Machine code for the entry trampoline: `extern "C" fn(code, core) -> u64`,
     /// which calls the region at `code` (tail-call convention) with nothing retired yet.
     pub fn trampoline(&mut self) -> Result<Vec<u8>, String> {
         self.ctx.clear();
         let config = self.isa.frontend_config();
         let ptr = config.pointer_type();
         let mut sig = Signature::new(config.default_call_conv);
-        sig.params.extend([AbiParam::new(ptr); 3]);
+        sig.params.extend([AbiParam::new(ptr); 2]);
         sig.returns.push(AbiParam::new(I64));
         self.ctx.func.signature = sig;
         let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
@@ -100,13 +102,9 @@ impl Compiler {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
-        let (code, core, bus) = (
-            b.block_params(entry)[0],
-            b.block_params(entry)[1],
-            b.block_params(entry)[2],
-        );
+        let (code, core) = (b.block_params(entry)[0], b.block_params(entry)[1]);
         let zero = b.ins().iconst(I64, 0);
-        let call = b.ins().call_indirect(region, code, &[core, bus, zero]);
+        let call = b.ins().call_indirect(region, code, &[core, zero]);
         let r = b.inst_results(call)[0];
         b.ins().return_(&[r]);
         b.seal_all_blocks();
@@ -152,13 +150,14 @@ impl Compiler {
     }
 
     fn finish(&mut self) -> Result<Vec<u8>, String> {
+        let fname = self.ctx.func.name.to_string();
         let compiled = self
             .ctx
             .compile(&*self.isa, &mut ControlPlane::default())
             .map_err(|e| format!("{:?}", e.inner))?;
         if let (Some(dir), Some(text)) = (std::env::var_os("GASANG_JIT_DUMP"), &compiled.vcode) {
-            let n = std::fs::read_dir(&dir).map_or(0, |d| d.count());
-            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{n}.s")), text);
+            let name = format!("{fname}.s");
+            let _ = std::fs::write(std::path::Path::new(&dir).join(name), text);
         }
         if !compiled.buffer.relocs().is_empty() {
             return Err(format!(

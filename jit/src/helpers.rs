@@ -23,6 +23,26 @@ pub fn pack(retired_and_len: u64) -> (u64, u64) {
     (retired_and_len >> 3, retired_and_len & 7)
 }
 
+/// The bus of the machine the hart is in (the hart sets it before entering code).
+///
+/// # Safety
+/// `core.jit_bus` must point to the bus passed to `Engine::enter` for this run.
+unsafe fn bus<'a>(core: &HartCore) -> &'a mut Bus {
+    // SAFETY: set by `Jit::enter` from the exclusive `&mut Bus` of the call that is
+    // running this code; compiled code runs only inside that call.
+    unsafe { &mut *(core.jit_bus as *mut Bus) }
+}
+
+/// A helper's result, after noting for compiled code that it must stop at the next
+/// block boundary if the helper made an interrupt possibly pending.
+#[inline]
+fn done(core: &mut HartCore, result: u64) -> u64 {
+    if core.irq_dirty {
+        core.jit_budget = 0;
+    }
+    result
+}
+
 /// The result of an instruction at `pc` that raised `e`.
 fn trap(core: &mut HartCore, e: Exception, pc: u64, retired: u64) -> u64 {
     core.jit_trap = Some(e);
@@ -53,23 +73,23 @@ macro_rules! load_helper {
         /// `core`, `bus` and `out` must be valid and exclusive for the call.
         pub unsafe extern "C" fn $name(
             core: *mut HartCore,
-            bus: *mut Bus,
             va: u64,
             out: *mut u64,
             pc: u64,
             retired_len: u64,
         ) -> u64 {
-            // SAFETY: the caller (compiled code, given these pointers by the hart) passes
-            // valid, exclusive pointers.
-            let (core, bus) = unsafe { (&mut *core, &mut *bus) };
-            match core.load::<$size>(bus, va) {
+            // SAFETY: the caller (compiled code, given this pointer by the hart) passes a
+            // valid, exclusive pointer, and the hart set its bus.
+            let (core, bus) = unsafe { (&mut *core, bus(&*core)) };
+            let r = match core.load::<$size>(bus, va) {
                 Ok(v) => {
                     // SAFETY: as above; `out` points to the code's stack slot.
                     unsafe { out.write(v) };
                     GO_ON
                 }
                 Err(e) => trap(core, e, pc, pack(retired_len).0),
-            }
+            };
+            done(core, r)
         }
     };
 }
@@ -85,18 +105,18 @@ macro_rules! store_helper {
         /// `core` and `bus` must be valid and exclusive for the call.
         pub unsafe extern "C" fn $name(
             core: *mut HartCore,
-            bus: *mut Bus,
             va: u64,
             v: u64,
             pc: u64,
             retired_len: u64,
         ) -> u64 {
-            // SAFETY: the caller passes valid, exclusive pointers.
-            let (core, bus) = unsafe { (&mut *core, &mut *bus) };
-            match core.store::<$size>(bus, va, v) {
+            // SAFETY: as for loads.
+            let (core, bus) = unsafe { (&mut *core, bus(&*core)) };
+            let r = match core.store::<$size>(bus, va, v) {
                 Ok(()) => stored(core, pc, retired_len),
                 Err(e) => trap(core, e, pc, pack(retired_len).0),
-            }
+            };
+            done(core, r)
         }
     };
 }
@@ -118,17 +138,15 @@ store_helper!(store8, 8);
 /// `core`, `bus` and `next` must be valid and exclusive for the call.
 pub unsafe extern "C" fn interpret(
     core: *mut HartCore,
-    bus: *mut Bus,
     raw: u64,
     pc: u64,
     retired: u64,
     next: *mut u64,
 ) -> u64 {
-    // SAFETY: the caller (compiled code, given these pointers by the hart) passes valid,
-    // exclusive pointers; `next` is the code's stack slot.
-    let (core, bus, next) = unsafe { (&mut *core, &mut *bus, &mut *next) };
+    // SAFETY: as for loads; `next` is the code's stack slot.
+    let (core, bus, next) = unsafe { (&mut *core, bus(&*core), &mut *next) };
     let inst = frontend_riscv::decode(raw as u32);
-    match interpret_one(core, bus, &inst, pc, retired, next) {
+    let r = match interpret_one(core, bus, &inst, pc, retired, next) {
         ONE_OK => GO_ON,
         ONE_END => {
             core.pc = *next;
@@ -138,5 +156,6 @@ pub unsafe extern "C" fn interpret(
             core.pc = pc;
             retired | JIT_TRAP
         }
-    }
+    };
+    done(core, r)
 }

@@ -83,7 +83,7 @@ enum Backend {
 }
 
 /// The entry trampoline's type.
-type Trampoline = unsafe extern "C" fn(*const u8, *mut HartCore, *mut Bus) -> u64;
+type Trampoline = unsafe extern "C" fn(*const u8, *mut HartCore) -> u64;
 
 /// The JIT of one hart.
 pub struct Jit {
@@ -137,18 +137,18 @@ impl Jit {
         let env = CodeEnv {
             lookup_base: lookup.base() as u64,
             load: [
-                thunk(helpers::load1 as *const () as usize, 6)?,
-                thunk(helpers::load2 as *const () as usize, 6)?,
-                thunk(helpers::load4 as *const () as usize, 6)?,
-                thunk(helpers::load8 as *const () as usize, 6)?,
+                thunk(helpers::load1 as *const () as usize, 5)?,
+                thunk(helpers::load2 as *const () as usize, 5)?,
+                thunk(helpers::load4 as *const () as usize, 5)?,
+                thunk(helpers::load8 as *const () as usize, 5)?,
             ],
             store: [
-                thunk(helpers::store1 as *const () as usize, 6)?,
-                thunk(helpers::store2 as *const () as usize, 6)?,
-                thunk(helpers::store4 as *const () as usize, 6)?,
-                thunk(helpers::store8 as *const () as usize, 6)?,
+                thunk(helpers::store1 as *const () as usize, 5)?,
+                thunk(helpers::store2 as *const () as usize, 5)?,
+                thunk(helpers::store4 as *const () as usize, 5)?,
+                thunk(helpers::store8 as *const () as usize, 5)?,
             ],
-            interpret: thunk(helpers::interpret as *const () as usize, 6)?,
+            interpret: thunk(helpers::interpret as *const () as usize, 5)?,
         };
         arena.pin();
         // SAFETY: the trampoline was compiled with exactly this signature (three
@@ -192,6 +192,7 @@ impl Jit {
         };
         match self.arena.install(&bytes) {
             Some(p) => {
+                perf_map(p, bytes.len(), d.pa);
                 self.stats.regions += 1;
                 self.stats.insts += d.insts as u64;
                 self.stats.code_bytes += bytes.len() as u64;
@@ -215,6 +216,22 @@ impl Jit {
     }
 }
 
+/// For profiling: with `GASANG_JIT_PERFMAP` set, each region is added to
+/// `/tmp/perf-PID.map`, which `perf report` reads to name JIT code (by the guest
+/// physical address of the region's entry).
+fn perf_map(code: *const u8, len: usize, pa: u64) {
+    use std::io::Write;
+    use std::sync::OnceLock;
+    static ON: OnceLock<bool> = OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("GASANG_JIT_PERFMAP").is_some()) {
+        return;
+    }
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(f, "{:x} {len:x} guest_{pa:x}", code as usize);
+    }
+}
+
 impl Engine for Jit {
     fn submit(&mut self, region: RegionSpec) -> Submitted {
         // Code the translator would only hand back to the interpreter gains nothing.
@@ -233,6 +250,7 @@ impl Engine for Jit {
                 let d = Done {
                     generation: self.generation,
                     ticket: region.ticket,
+                    pa: region.blocks[0].pa,
                     insts: region.blocks.iter().map(|b| b.insts.len()).sum(),
                     code,
                     ns: t.elapsed().as_nanos() as u64,
@@ -260,8 +278,16 @@ impl Engine for Jit {
 
     unsafe fn enter(&mut self, code: Code, core: *mut HartCore, bus: *mut Bus) -> u64 {
         // SAFETY: the caller guarantees `code` is ours and current and the pointers are
-        // valid and exclusive; the trampoline calls the code with them.
-        unsafe { (self.trampoline)(code.0, core, bus) }
+        // valid and exclusive; the helpers find the bus in `jit_bus` for this call only.
+        unsafe {
+            (*core).jit_bus = bus as usize;
+            // An interrupt may be pending (taking one can leave `irq_dirty` set): the code
+            // then stops after its first block, as the interpreter does.
+            if (*core).irq_dirty {
+                (*core).jit_budget = 0;
+            }
+            (self.trampoline)(code.0, core)
+        }
     }
 
     fn publish(&mut self, vpc: u64, mode: usize, code: Code) {

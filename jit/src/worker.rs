@@ -25,6 +25,8 @@ pub struct Done {
     pub generation: u64,
     /// The block it is for.
     pub ticket: Ticket,
+    /// Physical address of the region's entry.
+    pub pa: u64,
     /// Guest instructions in it.
     pub insts: usize,
     /// The machine code, or why Cranelift refused.
@@ -70,6 +72,7 @@ impl Worker {
                     let d = Done {
                         generation: job.generation,
                         ticket: job.spec.ticket,
+                        pa: job.spec.blocks[0].pa,
                         insts: job.spec.blocks.iter().map(|b| b.insts.len()).sum(),
                         code,
                         ns: t.elapsed().as_nanos() as u64,

@@ -96,18 +96,15 @@ impl Translator<'_> {
         self.b.ins().jump(join, &[v.into()]);
 
         self.b.switch_to_block(slow);
+        self.store_dirty();
         let out = self.b.ins().stack_addr(self.ptr, self.scratch, 0);
         let callee = self.b.ins().iconst(self.ptr, f as i64);
         let pc = self.pc_of(at.pa);
         let rl = self.retired_len(at);
-        let call = self.b.ins().call_indirect(
-            self.sigs.load,
-            callee,
-            &[self.core, self.bus, va, out, pc, rl],
-        );
-        let _ = call;
-        let result = self.helper_result();
-        self.leave_unless_go_on(result);
+        self.b
+            .ins()
+            .call_indirect(self.sigs.load, callee, &[self.core, va, out, pc, rl]);
+        self.leave_unless_go_on();
         let v = self.b.ins().stack_load(self.ptr, I64, self.scratch, 0);
         self.b.ins().jump(join, &[v.into()]);
 
@@ -153,17 +150,14 @@ impl Translator<'_> {
         self.b.ins().jump(join, &[]);
 
         self.b.switch_to_block(slow);
+        self.store_dirty();
         let callee = self.b.ins().iconst(self.ptr, f as i64);
         let pc = self.pc_of(at.pa);
         let rl = self.retired_len(at);
-        let call = self.b.ins().call_indirect(
-            self.sigs.store,
-            callee,
-            &[self.core, self.bus, va, v, pc, rl],
-        );
-        let _ = call;
-        let result = self.helper_result();
-        self.leave_unless_go_on(result);
+        self.b
+            .ins()
+            .call_indirect(self.sigs.store, callee, &[self.core, va, v, pc, rl]);
+        self.leave_unless_go_on();
         self.b.ins().jump(join, &[]);
 
         self.b.switch_to_block(join);

@@ -40,8 +40,6 @@ pub use alu::supported_alu;
 const X_OFF: i32 = offset_of!(HartCore, x) as i32;
 /// Offset of `pc`.
 const PC_OFF: i32 = offset_of!(HartCore, pc) as i32;
-/// Offset of `irq_dirty` (a `bool`).
-const IRQ_DIRTY_OFF: i32 = offset_of!(HartCore, irq_dirty) as i32;
 /// Offset of `jit_result` (helpers' results).
 const JIT_RESULT_OFF: i32 = offset_of!(HartCore, jit_result) as i32;
 /// Offset of `jit_budget`.
@@ -100,11 +98,10 @@ pub const HELPER_CALL_CONV: CallConv = CallConv::PreserveAll;
 /// The calling convention of compiled regions (they tail-call each other).
 pub const REGION_CALL_CONV: CallConv = CallConv::Tail;
 
-/// The signature of a compiled region: `(core, bus, retired) -> retired | flags`.
+/// The signature of a compiled region: `(core, retired) -> retired | flags`.
 pub fn region_signature(ptr: Type) -> Signature {
     let mut s = Signature::new(REGION_CALL_CONV);
-    s.params
-        .extend([AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(I64)]);
+    s.params.extend([AbiParam::new(ptr), AbiParam::new(I64)]);
     s.returns.push(AbiParam::new(I64));
     s
 }
@@ -127,13 +124,11 @@ struct Translator<'a> {
     b: FunctionBuilder<'a>,
     ptr: Type,
     core: Value,
-    bus: Value,
-    /// `core.pc` at entry: the entry block's first instruction.
-    pc0: Value,
-    /// Physical address of the entry block (pcs are `pc0 + (pa - entry_pa)`).
+    /// Physical address of the entry block: pcs are `core.pc + (pa - entry_pa)`
+    /// (`core.pc` keeps the entry's pc while the region runs; exits set it).
     entry_pa: u64,
-    /// `core.jit_budget`.
-    budget: Value,
+    /// `core.jit_budget`, or 0 once a helper set `irq_dirty`.
+    limit: Variable,
     /// The data TLB (see [`mem::data_tlb`]).
     data_tlb: Value,
     /// Instructions retired since the hart entered compiled code.
@@ -148,8 +143,10 @@ struct Translator<'a> {
     dirty: u32,
     /// The IR block of each guest block, by physical address.
     heads: HashMap<u64, Block>,
-    /// Shared exit: `(pc, result)`, writes back and returns `result`.
+    /// Shared exit: `(pc, result)`, sets the pc and returns `result`.
     plain_exit: Block,
+    /// Shared exit: `(result)`, returns a helper's result (the helper set the pc).
+    helper_exit: Block,
     /// Shared exit: `(pc, retired)`, writes back and continues at `pc` through the
     /// lookup table, or returns `retired`.
     lookup_exit: Block,
@@ -207,9 +204,10 @@ impl Translator<'_> {
 
     /// The virtual pc of physical address `pa` (on the region's page).
     fn pc_of(&mut self, pa: u64) -> Value {
+        let pc0 = self.b.ins().load(I64, core_flags(), self.core, PC_OFF);
         self.b
             .ins()
-            .iadd_imm_s(self.pc0, pa.wrapping_sub(self.entry_pa) as i64)
+            .iadd_imm_s(pc0, pa.wrapping_sub(self.entry_pa) as i64)
     }
 
     /// `retired` plus `n`.
@@ -222,24 +220,23 @@ impl Translator<'_> {
         }
     }
 
-    /// Leaves when `result` (a memory or interpreter helper's) is not
-    /// [`crate::helpers::GO_ON`]: the helper has set `core.pc`, the region returns `result`.
-    fn leave_unless_go_on(&mut self, result: Value) {
-        let leave = self.b.create_block();
+    /// After a helper call (made with `HartCore` current: see
+    /// [`Translator::store_dirty`]): leaves when its result is not
+    /// [`crate::helpers::GO_ON`] (the helper has set `core.pc`; the region returns the
+    /// result), else goes on, with the limit the helper may have lowered (to 0 when it
+    /// set `irq_dirty`: the code stops at the next block boundary).
+    fn leave_unless_go_on(&mut self) {
+        let result = self
+            .b
+            .ins()
+            .load(I64, core_flags(), self.core, JIT_RESULT_OFF);
         let cont = self.b.create_block();
-        self.b.set_cold_block(leave);
-        self.b.ins().brif(result, leave, &[], cont, &[]);
-        self.b.switch_to_block(leave);
-        self.store_dirty();
-        self.b.ins().return_(&[result]);
-        self.b.switch_to_block(cont);
-    }
-
-    /// The result of the helper just called.
-    fn helper_result(&mut self) -> Value {
         self.b
             .ins()
-            .load(I64, core_flags(), self.core, JIT_RESULT_OFF)
+            .brif(result, self.helper_exit, &[result.into()], cont, &[]);
+        self.b.switch_to_block(cont);
+        let limit = self.b.ins().load(I64, core_flags(), self.core, BUDGET_OFF);
+        self.b.def_var(self.limit, limit);
     }
 
     /// The packed `retired << 3 | len` argument of the memory helpers.
@@ -249,8 +246,8 @@ impl Translator<'_> {
         self.b.ins().bor_imm_s(r, at.len as i64)
     }
 
-    /// Stores the registers written since the block began into `HartCore` (for an
-    /// exit from inside the block).
+    /// Stores the registers written since the block began into `HartCore` (before a
+    /// helper call, which may leave the code or read them).
     fn store_dirty(&mut self) {
         for r in 1..32u8 {
             if self.dirty & (1 << r) != 0 {
@@ -266,19 +263,6 @@ impl Translator<'_> {
     fn flush_dirty(&mut self) {
         self.store_dirty();
         self.dirty = 0;
-    }
-
-    /// Stores register `r` if the block changed it (an instruction left to the
-    /// interpreter is about to read it).
-    fn sync_reg(&mut self, r: u8) {
-        let r = r & 31;
-        if self.dirty & (1 << r) != 0 {
-            let v = self.x(r);
-            self.b
-                .ins()
-                .store(core_flags(), v, self.core, X_OFF + 8 * r as i32);
-            self.dirty &= !(1 << r);
-        }
     }
 
     /// Reloads register `r` after the interpreter wrote it (`HartCore` has it).
@@ -303,51 +287,35 @@ impl Translator<'_> {
         // The interpreter reads rs1 and rs2 from memory; rd is stored too, so that
         // reloading it afterwards is right whatever happened (a trap leaves it as it
         // was, an early end after a store to a watched page has written it).
-        let writes_rd = i.op.writes_int_rd();
-        let (r1, r2) = i.op.int_sources();
-        if r1 {
-            self.sync_reg(i.rs1);
-        }
-        if r2 {
-            self.sync_reg(i.rs2);
-        }
-        if writes_rd {
-            self.sync_reg(i.rd);
-        }
+        // `HartCore` becomes current (the helper may leave the code).
+        self.flush_dirty();
         let out = self.b.ins().stack_addr(self.ptr, self.scratch, 0);
         let pc = self.pc_of(at.pa);
         let raw = self.b.ins().iconst(I64, i.raw as i64);
         let idx = self.retired_plus(at.index);
         let callee = self.b.ins().iconst(self.ptr, self.env.interpret as i64);
-        let call = self.b.ins().call_indirect(
-            self.sigs.interp,
-            callee,
-            &[self.core, self.bus, raw, pc, idx, out],
-        );
-        let _ = call;
-        let result = self.helper_result();
-        if writes_rd {
+        self.b
+            .ins()
+            .call_indirect(self.sigs.interp, callee, &[self.core, raw, pc, idx, out]);
+        if i.op.writes_int_rd() {
             self.reload_reg(i.rd);
         }
-        self.leave_unless_go_on(result);
+        self.leave_unless_go_on();
         self.b.ins().stack_load(self.ptr, I64, self.scratch, 0)
     }
 
     /// Whether the code must stop before the next block: an interrupt to look at, or
     /// the budget used up (the interpreter's block-boundary checks). `retired` is the
-    /// count so far.
+    /// count so far. Both are one compare: `irq_dirty` is clear when the code starts
+    /// and only a helper can set it, which then drops `jit_budget` to 0
+    /// ([`Translator::leave_unless_go_on`] reloads the limit).
     fn must_stop(&mut self, retired: Value) -> Value {
-        let irq = self
-            .b
+        let limit = self.b.use_var(self.limit);
+        self.b
             .ins()
-            .uload8(I64, core_flags(), self.core, IRQ_DIRTY_OFF);
-        let over = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedGreaterThanOrEqual, retired, self.budget);
-        let over = self.b.ins().uextend(I64, over);
-        self.b.ins().bor(irq, over)
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, retired, limit)
     }
+
 
     /// Emits guest block `pa` behind its IR head (current): the boundary checks, then
     /// the body, which the function's entry jumps to directly (the hart made the same
@@ -498,6 +466,10 @@ impl Translator<'_> {
 
     /// Emits the two shared exits (`HartCore` is current when code arrives there).
     fn exits(&mut self) {
+        self.b.switch_to_block(self.helper_exit);
+        let result = self.b.block_params(self.helper_exit)[0];
+        self.b.ins().return_(&[result]);
+
         // Plain: write back, pc, return.
         self.b.switch_to_block(self.plain_exit);
         let pc = self.b.block_params(self.plain_exit)[0];
@@ -537,7 +509,7 @@ impl Translator<'_> {
             .load(self.ptr, core_flags(), entry, lookup::CODE_OFF);
         self.b
             .ins()
-            .return_call_indirect(self.sigs.region, code, &[self.core, self.bus, retired]);
+            .return_call_indirect(self.sigs.region, code, &[self.core, retired]);
         self.b.switch_to_block(back);
         self.b.ins().return_(&[retired]);
     }
@@ -593,21 +565,20 @@ pub fn translate(
     let c = HELPER_CALL_CONV;
     let mut b = FunctionBuilder::new(func, fctx);
     let sigs = Sigs {
-        load: b.import_signature(signature(c, &[ptr, ptr, I64, ptr, I64, I64])),
-        store: b.import_signature(signature(c, &[ptr, ptr, I64, I64, I64, I64])),
-        interp: b.import_signature(signature(c, &[ptr, ptr, I64, I64, I64, ptr])),
+        load: b.import_signature(signature(c, &[ptr, I64, ptr, I64, I64])),
+        store: b.import_signature(signature(c, &[ptr, I64, I64, I64, I64])),
+        interp: b.import_signature(signature(c, &[ptr, I64, I64, I64, ptr])),
         region: b.import_signature(region_signature(ptr)),
     };
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
-    let (core, bus, retired0) = (
-        b.block_params(entry)[0],
-        b.block_params(entry)[1],
-        b.block_params(entry)[2],
-    );
-    let pc0 = b.ins().load(I64, core_flags(), core, PC_OFF);
+    let (core, retired0) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    // 0 when an interrupt may be pending (see `Engine::enter`): the first block runs and
+    // the code stops before the next, as the interpreter does.
     let budget = b.ins().load(I64, core_flags(), core, BUDGET_OFF);
+    let limit = b.declare_var(I64);
+    b.def_var(limit, budget);
     let data_tlb = mem::data_tlb(&mut b, core);
     let retired = b.declare_var(I64);
     b.def_var(retired, retired0);
@@ -632,6 +603,9 @@ pub fn translate(
     let lookup_exit = b.create_block();
     b.append_block_param(lookup_exit, I64);
     b.append_block_param(lookup_exit, I64);
+    let helper_exit = b.create_block();
+    b.set_cold_block(helper_exit);
+    b.append_block_param(helper_exit, I64);
     let scratch = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
     let bodies: Vec<Block> = spec.blocks.iter().map(|_| b.create_block()).collect();
     b.ins().jump(bodies[0], &[]);
@@ -639,10 +613,8 @@ pub fn translate(
         b,
         ptr,
         core,
-        bus,
-        pc0,
         entry_pa: spec.blocks[0].pa,
-        budget,
+        limit,
         data_tlb,
         retired,
         regs,
@@ -650,6 +622,7 @@ pub fn translate(
         dirty: 0,
         heads,
         plain_exit,
+        helper_exit,
         lookup_exit,
         scratch,
         sigs,
