@@ -225,6 +225,16 @@ impl HartCore {
                 _ => Exception::StoreMisaligned(va),
             });
         }
+        // The TLB fast path: an entry grants the access to a whole page of RAM.
+        let e = &self.tlb[self.data_tlb].entries[Tlb::slot(va >> 12)];
+        let tag = if access == Access::Store {
+            e.tag_w
+        } else {
+            e.tag_r
+        };
+        if tag == va & !PAGE_MASK {
+            return Ok(e.addend.wrapping_add(va).wrapping_sub(self.ram_host_delta));
+        }
         let pa = self.translate(va, size as u64, access)?.pa;
         if !self.ram.contains(pa, size as u64) {
             // AMOs are supported on main memory only (PMA: no AMOs on I/O regions here).

@@ -227,7 +227,11 @@ fn perf_map(code: *const u8, len: usize, pa: u64) {
         return;
     }
     let path = format!("/tmp/perf-{}.map", std::process::id());
-    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
         let _ = writeln!(f, "{:x} {len:x} guest_{pa:x}", code as usize);
     }
 }

@@ -2,7 +2,7 @@
 //! interpreting (Cranelift takes a fraction of a millisecond per region, which would
 //! otherwise stall the guest at every new hot spot).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -43,6 +43,10 @@ pub struct Worker {
     pub pending: usize,
     thread: Option<JoinHandle<()>>,
     stop: Arc<AtomicBool>,
+    /// Jobs the thread has finished (a cheap look before the channel's).
+    finished: Arc<AtomicUsize>,
+    /// Jobs received back.
+    taken: usize,
 }
 
 impl std::fmt::Debug for Worker {
@@ -60,6 +64,8 @@ impl Worker {
         let (tx, done) = channel::<Done>();
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = stop.clone();
+        let finished = Arc::new(AtomicUsize::new(0));
+        let finishing = finished.clone();
         let thread = std::thread::Builder::new()
             .name("gasang-jit".into())
             .spawn(move || {
@@ -80,6 +86,7 @@ impl Worker {
                     if tx.send(d).is_err() {
                         break;
                     }
+                    finishing.fetch_add(1, Ordering::Release);
                 }
             })?;
         Ok(Worker {
@@ -88,6 +95,8 @@ impl Worker {
             pending: 0,
             thread: Some(thread),
             stop,
+            finished,
+            taken: 0,
         })
     }
 
@@ -103,11 +112,12 @@ impl Worker {
 
     /// A finished job, if one is there.
     pub fn try_take(&mut self) -> Option<Done> {
-        if self.pending == 0 {
+        if self.finished.load(Ordering::Acquire) == self.taken {
             return None;
         }
         let d = self.done.try_recv().ok()?;
         self.pending -= 1;
+        self.taken += 1;
         Some(d)
     }
 }

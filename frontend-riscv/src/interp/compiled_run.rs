@@ -11,7 +11,7 @@ use crate::hart::HartCore;
 use crate::inst::{Inst, Op};
 
 /// Interpreted runs after which a block is compiled, by default.
-pub const HOT_RUNS: u32 = 256;
+pub const HOT_RUNS: u32 = 2048;
 
 impl Hart {
     /// Runs the compiled region starting at block `b`, if it has one (compiling it once

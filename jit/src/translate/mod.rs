@@ -316,7 +316,6 @@ impl Translator<'_> {
             .icmp(IntCC::UnsignedGreaterThanOrEqual, retired, limit)
     }
 
-
     /// Emits guest block `pa` behind its IR head (current): the boundary checks, then
     /// the body, which the function's entry jumps to directly (the hart made the same
     /// checks before it entered, and a region continuing into this one made them at
