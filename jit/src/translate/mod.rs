@@ -72,6 +72,10 @@ pub fn supported(op: Op) -> bool {
                 | Sh
                 | Sw
                 | Sd
+                | Flw
+                | Fld
+                | Fsw
+                | Fsd
                 | Fence
         )
 }
