@@ -58,6 +58,9 @@ pub struct HartCore {
     /// The `Bus` compiled code's helpers use (an address: set by the engine when it
     /// enters code, valid only during that call).
     pub jit_bus: usize,
+    /// The hart's retired count when it entered compiled code (the code's blocks start
+    /// at this plus what the code retired before them: `retired_now` for its helpers).
+    pub jit_retired_base: u64,
     /// Hart id (`mhartid`).
     pub hartid: u64,
     /// `time` as of the last [`HartCore::set_time`] (Sstc compares against it).
@@ -117,10 +120,10 @@ pub struct HartCore {
     pub jit_trap: Option<Exception>,
     /// The hart's retired count at the start of the current block (kept by the
     /// interpreter).
-    pub(crate) retired_now: u64,
+    pub retired_now: u64,
     /// Retired count until which the last successful SC or AMO grants the scheduling
     /// grace (see `Hart::run`).
-    pub(crate) atomic_grace_end: u64,
+    pub atomic_grace_end: u64,
     /// Physical memory protection.
     pub pmp: Pmp,
     /// The debug trigger module (Sdtrig).
@@ -174,6 +177,7 @@ impl HartCore {
             jit_budget: 0,
             jit_result: 0,
             jit_bus: 0,
+            jit_retired_base: 0,
             hartid,
             time: 0,
             clock: None,

@@ -26,7 +26,7 @@ pub use compiled_run::{interpret_one, HOT_RUNS, ONE_END, ONE_OK, ONE_TRAP};
 use zicsr::exec_csr;
 
 /// Instructions a hart may run past its budget right after an atomic (see [`Hart::run`]).
-pub(crate) const ATOMIC_GRACE: u64 = 16384;
+pub const ATOMIC_GRACE: u64 = 16384;
 
 /// Why [`Hart::run`] returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,9 @@ use frontend_riscv::Exception;
 /// store hit a watched page (pc after it).
 pub const GO_ON: u64 = 0;
 
+// `interpret` packs the index of an instruction in its block into 8 bits.
+const _: () = assert!(frontend_riscv::cache::MAX_BLOCK_INSTS < 256);
+
 /// `retired` and the instruction's length packed into one argument: `retired << 3 | len`.
 pub fn pack(retired_and_len: u64) -> (u64, u64) {
     (retired_and_len >> 3, retired_and_len & 7)
@@ -131,8 +134,10 @@ store_helper!(store4, 4);
 store_helper!(store8, 8);
 
 /// Runs the instruction with raw bits `raw` at `pc` in the interpreter, for
-/// instructions the translator leaves to it; `retired` is the count before it. Returns
-/// [`GO_ON`] with the next pc in `*next`, or the region's result.
+/// instructions the translator leaves to it. `block_index` is `retired << 8 | index`:
+/// the count the code had retired when the instruction's block began, and the
+/// instruction's index in the block (blocks are shorter than 256). Returns [`GO_ON`]
+/// with the next pc in `*next`, or the region's result.
 ///
 /// # Safety
 /// `core`, `bus` and `next` must be valid and exclusive for the call.
@@ -140,11 +145,15 @@ pub unsafe extern "C" fn interpret(
     core: *mut HartCore,
     raw: u64,
     pc: u64,
-    retired: u64,
+    block_index: u64,
     next: *mut u64,
 ) -> u64 {
     // SAFETY: as for loads; `next` is the code's stack slot.
     let (core, bus, next) = unsafe { (&mut *core, bus(&*core), &mut *next) };
+    let (block, index) = (block_index >> 8, block_index & 0xff);
+    let retired = block + index;
+    // As the interpreter has it (SC and AMOs use it for the scheduling grace).
+    core.retired_now = core.jit_retired_base.wrapping_add(block);
     let inst = frontend_riscv::decode(raw as u32);
     let r = match interpret_one(core, bus, &inst, pc, retired, next) {
         ONE_OK => GO_ON,

@@ -39,6 +39,7 @@ impl Hart {
             engine.publish(core.pc, core.fetch_tlb, code);
             core.jit_budget = budget - total;
             core.retired_now = self.retired.wrapping_add(total);
+            core.jit_retired_base = core.retired_now;
             // SAFETY: `code` is the engine's (installed since its last reset: the cache
             // drops every Code before a reset), and `core` and `bus` are valid and
             // exclusive for the call; the code follows the contract in `compiled`.

@@ -213,6 +213,7 @@ impl Translator<'_> {
             Lb | Lh | Lw | Ld | Lbu | Lhu | Lwu => return self.load(i, at),
             Sb | Sh | Sw | Sd => return self.store(i, at),
             Flw | Fld | Fsw | Fsd => return self.fp_memory(i, at),
+            op if super::atomic::is_amo(op) => return self.amo(i, at),
             // The harts are interleaved on one thread: memory is sequentially consistent.
             Fence => return,
             _ => {}

@@ -6,8 +6,8 @@ use std::mem::offset_of;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I16, I32, I64, I8};
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value};
-use frontend_riscv::tlb::{Tlb, TlbEntry, TLB_ENTRIES};
 use frontend_riscv::csr::mstatus;
+use frontend_riscv::tlb::{Tlb, TlbEntry, TLB_ENTRIES};
 use frontend_riscv::{HartCore, Inst, Op};
 
 use super::{core_flags, At, Translator};
@@ -62,6 +62,16 @@ impl Translator<'_> {
         let tag = self.b.ins().load(I64, core_flags(), entry, tag_off);
         let hit = self.b.ins().icmp(IntCC::Equal, tag, key);
         (entry, hit)
+    }
+
+    /// [`Translator::tlb_hit`] for a write.
+    pub(super) fn tlb_hit_write(&mut self, va: Value, size: i64) -> (Value, Value) {
+        self.tlb_hit(va, size, TAG_W_OFF)
+    }
+
+    /// [`Translator::host_addr`], for other modules.
+    pub(super) fn tlb_host_addr(&mut self, entry: Value, va: Value) -> Value {
+        self.host_addr(entry, va)
     }
 
     /// `addend + va`: the host address of a TLB hit.
@@ -189,10 +199,7 @@ impl Translator<'_> {
     /// `flw`, `fld`, `fsw`, `fsd` (F/D spec: the f registers live in `HartCore`). With
     /// `mstatus.FS` off they are illegal: the interpreter raises that.
     pub(super) fn fp_memory(&mut self, i: &Inst, at: At) {
-        let mstatus = self
-            .b
-            .ins()
-            .load(I64, core_flags(), self.core, MSTATUS_OFF);
+        let mstatus = self.b.ins().load(I64, core_flags(), self.core, MSTATUS_OFF);
         let fs = self.b.ins().band_imm_s(mstatus, mstatus::FS as i64);
         let on = self.b.create_block();
         let off = self.b.create_block();
@@ -221,14 +228,9 @@ impl Translator<'_> {
                 } else {
                     v
                 };
-                self.b
-                    .ins()
-                    .store(core_flags(), v, self.core, f_off(i.rd));
+                self.b.ins().store(core_flags(), v, self.core, f_off(i.rd));
                 // Writing an f register makes the F state dirty (priv spec 3.1.6.6).
-                let mstatus = self
-                    .b
-                    .ins()
-                    .load(I64, core_flags(), self.core, MSTATUS_OFF);
+                let mstatus = self.b.ins().load(I64, core_flags(), self.core, MSTATUS_OFF);
                 let dirty = self.b.ins().bor_imm_s(mstatus, mstatus::FS as i64);
                 self.b
                     .ins()

@@ -13,6 +13,7 @@
 //! published entries and a tail call to the code found there.
 
 mod alu;
+mod atomic;
 mod mem;
 
 use std::collections::HashMap;
@@ -42,6 +43,10 @@ const X_OFF: i32 = offset_of!(HartCore, x) as i32;
 const PC_OFF: i32 = offset_of!(HartCore, pc) as i32;
 /// Offset of `jit_result` (helpers' results).
 const JIT_RESULT_OFF: i32 = offset_of!(HartCore, jit_result) as i32;
+/// Offset of `jit_retired_base`.
+const RETIRED_BASE_OFF: i32 = offset_of!(HartCore, jit_retired_base) as i32;
+/// Offset of `atomic_grace_end`.
+const ATOMIC_GRACE_END_OFF: i32 = offset_of!(HartCore, atomic_grace_end) as i32;
 /// Offset of `jit_budget`.
 const BUDGET_OFF: i32 = offset_of!(HartCore, jit_budget) as i32;
 /// Offset of `fetch_tlb` (a `usize`: which lookup table applies).
@@ -52,6 +57,7 @@ const _: () = assert!(std::mem::size_of::<bool>() == 1 && std::mem::size_of::<us
 pub fn supported(op: Op) -> bool {
     use Op::*;
     supported_alu(op)
+        || atomic::is_amo(op)
         || matches!(
             op,
             Jal | Jalr
@@ -296,7 +302,9 @@ impl Translator<'_> {
         let out = self.b.ins().stack_addr(self.ptr, self.scratch, 0);
         let pc = self.pc_of(at.pa);
         let raw = self.b.ins().iconst(I64, i.raw as i64);
-        let idx = self.retired_plus(at.index);
+        let r = self.b.use_var(self.retired);
+        let r = self.b.ins().ishl_imm_s(r, 8);
+        let idx = self.b.ins().bor_imm_s(r, at.index as i64);
         let callee = self.b.ins().iconst(self.ptr, self.env.interpret as i64);
         self.b
             .ins()
