@@ -43,6 +43,9 @@ impl PageWatch {
 /// The memory is one host mapping, so translating a guest physical address is one add.
 /// All accessors take `&self`: the mapping is shared by the harts and by DMA-capable
 /// devices, like RAM on a real bus. Concurrent guest accesses are not synchronised beyond
+/// Changes of [`GuestRam::watch_epoch`] remembered for [`GuestRam::watched_since`].
+const WATCH_LOG: usize = 64;
+
 /// what the guest's own fences and atomics ask for, as on QEMU.
 pub struct GuestRam {
     /// Keeps the mapping alive; accessed only through `host`.
@@ -52,6 +55,9 @@ pub struct GuestRam {
     size: u64,
     watch: Box<[AtomicU8]>,
     watch_epoch: AtomicU64,
+    /// The pages that gained flags, by epoch: slot `e % WATCH_LOG` holds
+    /// `(e & 0xff_ffff) << 40 | page index` for the change that moved the epoch from `e`.
+    watch_log: Box<[AtomicU64]>,
     code_epoch: AtomicU64,
     /// Per registered code cache: pages whose cached code was overwritten.
     dirty_code: Mutex<Vec<Vec<u64>>>,
@@ -108,6 +114,7 @@ impl GuestRam {
             size,
             watch,
             watch_epoch: AtomicU64::new(0),
+            watch_log: (0..WATCH_LOG).map(|_| AtomicU64::new(u64::MAX)).collect(),
             code_epoch: AtomicU64::new(0),
             dirty_code: Mutex::new(Vec::new()),
             reservations: (0..MAX_HARTS)
@@ -264,10 +271,30 @@ impl GuestRam {
     /// Adds `flags` to the page holding `addr` (which must be in RAM). CPUs must then drop
     /// cached write permission for the page: [`GuestRam::watch_epoch`] moves.
     pub fn add_watch(&self, addr: u64, flags: PageWatch) {
-        let old = self.watch[self.page_index(addr)].fetch_or(flags.0, Ordering::AcqRel);
+        let page = self.page_index(addr);
+        let old = self.watch[page].fetch_or(flags.0, Ordering::AcqRel);
         if old & flags.0 != flags.0 {
-            self.watch_epoch.fetch_add(1, Ordering::AcqRel);
+            let e = self.watch_epoch.fetch_add(1, Ordering::AcqRel);
+            self.watch_log[(e % WATCH_LOG as u64) as usize]
+                .store((e & 0xff_ffff) << 40 | page as u64, Ordering::Release);
         }
+    }
+
+    /// The physical page addresses that gained watch flags while the epoch went from
+    /// `from` to `to` ([`GuestRam::watch_epoch`] values), if the log still has them all
+    /// (else the caller must look at every page it caches).
+    pub fn watched_since(&self, from: u64, to: u64) -> Option<Vec<u64>> {
+        if to.wrapping_sub(from) > WATCH_LOG as u64 / 2 {
+            return None;
+        }
+        (from..to)
+            .map(|e| {
+                let v = self.watch_log[(e % WATCH_LOG as u64) as usize].load(Ordering::Acquire);
+                // Not written yet, or already overwritten by a later change.
+                (v >> 40 == e & 0xff_ffff)
+                    .then(|| self.base + ((v & ((1 << 40) - 1)) << PAGE_SHIFT))
+            })
+            .collect()
     }
 
     /// Counter bumped whenever a page gains a watch flag.
@@ -440,5 +467,25 @@ mod tests {
         ram.write_bytes(0x8000_10f8, &[0; 16]).unwrap();
         assert!(!ram.take_reservation(2, 0x8000_1100));
         assert!(!ram.watch(0x8000_1000).contains(PageWatch::RESERVED));
+    }
+
+    #[test]
+    fn the_watch_log_names_the_pages_that_gained_flags() {
+        let ram = GuestRam::new(0x8000_0000, 0x10_0000).unwrap();
+        let e0 = ram.watch_epoch();
+        ram.add_watch(0x8000_3008, PageWatch::RESERVED);
+        ram.add_watch(0x8000_3010, PageWatch::RESERVED); // no change, no entry
+        ram.add_watch(0x8000_5000, PageWatch::CODE);
+        let e1 = ram.watch_epoch();
+        assert_eq!(e1 - e0, 2);
+        assert_eq!(
+            ram.watched_since(e0, e1),
+            Some(vec![0x8000_3000, 0x8000_5000])
+        );
+        // Too long ago: the log cannot say, the caller looks at everything.
+        for p in 0..WATCH_LOG as u64 {
+            ram.add_watch(0x8001_0000 + p * PAGE_SIZE, PageWatch::CODE);
+        }
+        assert_eq!(ram.watched_since(e0, ram.watch_epoch()), None);
     }
 }

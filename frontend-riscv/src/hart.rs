@@ -241,9 +241,22 @@ impl HartCore {
         if e == self.seen_watch_epoch {
             return;
         }
-        self.seen_watch_epoch = e;
-        let ram = self.ram.clone();
+        let seen = std::mem::replace(&mut self.seen_watch_epoch, e);
         let delta = self.ram_host_delta;
+        // Usually a page or two gained a flag (an LR, a block of code): drop the write
+        // permission of the entries for those pages only.
+        if seen != u64::MAX {
+            if let Some(pages) = self.ram.watched_since(seen, e) {
+                for pa in pages {
+                    let host = pa.wrapping_add(delta);
+                    for t in self.tlb.iter_mut() {
+                        t.revoke_write_to(host);
+                    }
+                }
+                return;
+            }
+        }
+        let ram = self.ram.clone();
         for t in self.tlb.iter_mut() {
             t.revoke_write_if(|host| {
                 let pa = host.wrapping_sub(delta);

@@ -73,6 +73,15 @@ impl Tlb {
         }
     }
 
+    /// Drops write permission from every entry whose page is at host address `host`.
+    pub fn revoke_write_to(&mut self, host: u64) {
+        for e in self.entries.iter_mut() {
+            if e.addend.wrapping_add(e.tag_w) == host {
+                e.tag_w = TLB_INVALID;
+            }
+        }
+    }
+
     /// Drops write permission from every entry for which `f(host page address)` holds.
     pub fn revoke_write_if(&mut self, f: impl Fn(u64) -> bool) {
         for e in self.entries.iter_mut() {
