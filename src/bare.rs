@@ -13,9 +13,12 @@ use std::sync::Arc;
 use devices::{Clint, ClintState, Htif, HtifEvent, CLINT_SIZE};
 use emu_core::{Bus, Clock, ClockMode, GuestRam, RamError};
 use firmware::{LoadError, LoadedImage};
+use frontend_riscv::check::Lockstep;
 use frontend_riscv::csr::MENVCFG_STCE;
 use frontend_riscv::trap::irq;
 use frontend_riscv::{Exit, Hart, Step};
+
+use crate::engine::{EngineKind, JitSettings};
 use thiserror::Error;
 
 /// Physical address of RAM.
@@ -46,7 +49,7 @@ pub enum MachineError {
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The program wrote exit code 0 to `tohost`.
     Pass,
@@ -59,6 +62,9 @@ pub enum Outcome {
         /// The pc after the WFI.
         pc: u64,
     },
+    /// `--engine check` found the JIT and the interpreter in different states (the
+    /// report says how).
+    EngineMismatch(String),
     /// The hart takes trap after trap without retiring an instruction.
     TrapLoop {
         /// Where the hart is (the handler address that faults).
@@ -84,6 +90,10 @@ pub struct BareMachine {
     htif_poll_at: Option<u64>,
     /// Consecutive quanta that took traps but retired nothing (a trap loop).
     idle_quanta: u32,
+    /// `--engine check`: the interpreter's shadow of the hart.
+    lockstep: Option<Box<Lockstep>>,
+    /// What `--engine check` found, once it found a difference.
+    mismatch: Option<String>,
 }
 
 impl std::fmt::Debug for BareMachine {
@@ -135,6 +145,8 @@ impl BareMachine {
             executed: 0,
             htif_poll_at: None,
             idle_quanta: 0,
+            lockstep: None,
+            mismatch: None,
         })
     }
 
@@ -164,11 +176,37 @@ impl BareMachine {
         c.set_interrupt_line(irq::MSI, self.clint.msip(0));
     }
 
+    /// Runs guest code with `engine` (the JIT with `jit`'s settings, or also the
+    /// interpreter in lockstep).
+    pub fn set_engine(
+        &mut self,
+        engine: EngineKind,
+        jit: JitSettings,
+    ) -> Result<(), jit::JitError> {
+        if engine == EngineKind::Interp {
+            return Ok(());
+        }
+        self.enable_jit(jit.threshold, jit.background)?;
+        if engine == EngineKind::Check {
+            self.lockstep = Some(Box::new(Lockstep::new(&mut self.hart)));
+        }
+        Ok(())
+    }
+
     /// Runs the hart for up to `budget` instructions and accounts for them.
     fn run_hart(&mut self, budget: u64) -> Exit {
         self.sync_devices();
         let before = self.hart.retired();
-        let exit = self.hart.run(&mut self.bus, budget);
+        let exit = match &mut self.lockstep {
+            None => self.hart.run(&mut self.bus, budget),
+            Some(l) => match l.run(&mut self.hart, &mut self.bus, budget) {
+                Ok(e) => e,
+                Err(m) => {
+                    self.mismatch = Some(m.report);
+                    Exit::Budget
+                }
+            },
+        };
         let n = self.hart.retired() - before;
         self.executed += n;
         self.clint.clock().retired(n);
@@ -231,6 +269,9 @@ impl BareMachine {
                         }
                     }
                 }
+            }
+            if let Some(m) = self.mismatch.take() {
+                return Outcome::EngineMismatch(m);
             }
             if let Some(o) = self.check_trap_loop(exit, self.executed - before, budget) {
                 return o;

@@ -13,6 +13,7 @@ pub mod bare;
 pub mod console;
 pub mod debug;
 pub mod disasm;
+pub mod engine;
 pub mod images;
 pub mod monitor;
 pub mod qemu_cli;

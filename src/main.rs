@@ -15,6 +15,7 @@ use frontend_riscv::trace::{parse_trace_items, TraceFlags, TRACE_ITEMS};
 use frontend_riscv::CpuConfig;
 use gasang::console::{restore_terminal, Console};
 use gasang::disasm::Disassembler;
+use gasang::engine::{EngineKind, JitSettings};
 use gasang::images::{bundled, decompress};
 use gasang::qemu_cli::options::{SerialOut, VirtOptions};
 use gasang::qemu_cli::refusal::Report;
@@ -48,8 +49,16 @@ struct ExecArgs {
     /// Write the `-d` traces to FILE instead of stderr.
     #[arg(short = 'D', value_name = "FILE")]
     trace_file: Option<PathBuf>,
-    /// Run hot code through the Cranelift JIT (experimental; the interpreter is the
-    /// default).
+    /// The engine: `jit` (the default: hot code compiled by Cranelift), `interp` (the
+    /// interpreter alone) or `check` (the JIT and the interpreter in lockstep; the
+    /// first difference ends the run, exit status 4).
+    #[arg(
+        long = "engine",
+        value_name = "interp|jit|check",
+        default_value = "jit"
+    )]
+    engine: EngineKind,
+    /// Same as `--engine jit`.
     #[arg(long = "jit")]
     jit: bool,
 }
@@ -259,9 +268,7 @@ fn boot_virt(
     loop {
         let mut m = VirtMachine::new(cfg, console_output(&a.serial)?)?;
         m.monitor_enabled = a.monitor;
-        if a.jit {
-            m.enable_jit(jit_threshold(), jit_background())?;
-        }
+        m.set_engine(a.engine, JitSettings::for_engine(a.engine))?;
         if let Some(flags) = trace_items {
             if tracer.is_none() {
                 let mut symbols = m.plan.symbols.clone();
@@ -363,6 +370,11 @@ fn boot_virt(
                 eprintln!("gasang: terminated by a signal");
                 return Ok(ExitCode::from(143));
             }
+            VirtExit::EngineMismatch => {
+                restore_terminal();
+                eprint!("gasang: {}", m.mismatch.take().unwrap_or_default());
+                return Ok(ExitCode::from(4));
+            }
             VirtExit::InsnLimit(n) => {
                 restore_terminal();
                 eprintln!("gasang: stopped after {n} instructions (--max-insns)");
@@ -370,21 +382,6 @@ fn boot_virt(
             }
         }
     }
-}
-
-/// Interpreted runs before the JIT compiles a block (`GASANG_JIT_THRESHOLD` overrides
-/// the default, for experiments).
-fn jit_threshold() -> u32 {
-    std::env::var("GASANG_JIT_THRESHOLD")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(frontend_riscv::interp::HOT_RUNS)
-}
-
-/// Whether the JIT compiles on its own thread (`GASANG_JIT_BACKGROUND=0` compiles at
-/// once on the hart's thread, for experiments and reproducing problems).
-fn jit_background() -> bool {
-    std::env::var("GASANG_JIT_BACKGROUND").map_or(true, |v| v != "0")
 }
 
 /// Flushes the trace log when the run ends, whichever way.
@@ -440,9 +437,12 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
             args.program.display()
         );
     }
-    if args.exec.jit {
-        m.enable_jit(jit_threshold(), jit_background())?;
-    }
+    let engine = if args.exec.jit {
+        EngineKind::Jit
+    } else {
+        args.exec.engine
+    };
+    m.set_engine(engine, JitSettings::for_engine(engine))?;
     let tracer = match trace_items {
         Some(flags) => {
             let t = Arc::new(
@@ -491,6 +491,10 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
                 "gasang: the hart waits for an interrupt (wfi) at pc {pc:#x}, and nothing on this machine can raise one"
             );
             ExitCode::from(3)
+        }
+        Outcome::EngineMismatch(report) => {
+            eprint!("gasang: {report}");
+            ExitCode::from(4)
         }
         Outcome::TrapLoop { pc, cause } => {
             eprintln!(

@@ -19,11 +19,13 @@ use emu_core::{Bus, Clock, ClockMode, GuestRam, IrqLine, TIMEBASE_HZ};
 use firmware::boot::{plan_boot, BootImages, BootPlan};
 use firmware::bootrom::{reset_vector, BOOTROM_BASE, BOOTROM_SIZE};
 use firmware::fdt::{build_fdt, BoardDescription, VIRT_LAYOUT};
+use frontend_riscv::check::Lockstep;
 use frontend_riscv::trap::irq;
 use frontend_riscv::{Exit, Hart, Step};
 use thiserror::Error;
 
 use crate::console::{Console, ConsoleEvent};
+use crate::engine::{EngineKind, JitSettings};
 use crate::monitor::{Monitor, MonitorAction};
 
 /// RAM base of the board.
@@ -191,6 +193,9 @@ pub enum VirtExit {
     Signal,
     /// The instruction limit was reached.
     InsnLimit(u64),
+    /// `--engine check` found the JIT and the interpreter in different states
+    /// ([`VirtMachine::mismatch`] has the report).
+    EngineMismatch,
     /// gdb connected to the stub's listener: [`VirtMachine::take_debugger`] has the
     /// connection.
     DebuggerAttached,
@@ -230,6 +235,10 @@ pub struct VirtMachine {
     /// Where the images went.
     pub plan: BootPlan,
     executed: u64,
+    /// `--engine check`: each hart's interpreter shadow.
+    lockstep: Vec<Lockstep>,
+    /// What `--engine check` found, once it found a difference.
+    pub mismatch: Option<String>,
     /// Budget spent by harts that took traps without retiring anything (a trap loop):
     /// counts toward `--max-insns` so that the limit fires in a trap loop too.
     trap_steps: u64,
@@ -441,6 +450,8 @@ impl VirtMachine {
             fdt,
             plan,
             executed: 0,
+            lockstep: Vec::new(),
+            mismatch: None,
             trap_steps: 0,
             debugger: None,
             round_start: 0,
@@ -511,7 +522,16 @@ impl VirtMachine {
         loop {
             self.sync_hart(h);
             let before = self.harts[h].retired();
-            let exit = self.harts[h].run(&mut self.bus, left);
+            let exit = match self.lockstep.get_mut(h) {
+                None => self.harts[h].run(&mut self.bus, left),
+                Some(l) => match l.run(&mut self.harts[h], &mut self.bus, left) {
+                    Ok(e) => e,
+                    Err(m) => {
+                        self.mismatch = Some(m.report);
+                        return Exit::Budget;
+                    }
+                },
+            };
             let n = self.harts[h].retired() - before;
             self.executed += n;
             self.clock.retired(n);
@@ -614,6 +634,24 @@ impl VirtMachine {
         Ok(())
     }
 
+    /// Runs guest code with `engine` (the JIT with `jit`'s settings, or also the
+    /// interpreter in lockstep: then time should follow instructions, see
+    /// [`EngineKind::Check`]).
+    pub fn set_engine(
+        &mut self,
+        engine: EngineKind,
+        jit: JitSettings,
+    ) -> Result<(), jit::JitError> {
+        if engine == EngineKind::Interp {
+            return Ok(());
+        }
+        self.enable_jit(jit.threshold, jit.background)?;
+        if engine == EngineKind::Check {
+            self.lockstep = self.harts.iter_mut().map(Lockstep::new).collect();
+        }
+        Ok(())
+    }
+
     /// The gdb connection that ended [`VirtMachine::run`] with
     /// [`VirtExit::DebuggerAttached`].
     pub fn take_debugger(&mut self) -> Option<TcpStream> {
@@ -635,6 +673,9 @@ impl VirtMachine {
         loop {
             if self.executed.saturating_add(self.trap_steps) >= limit {
                 return VirtExit::InsnLimit(self.executed);
+            }
+            if self.mismatch.is_some() {
+                return VirtExit::EngineMismatch;
             }
             if let Some(l) = gdb_listener {
                 if last_poll.elapsed() >= GDB_POLL {

@@ -259,7 +259,8 @@ pub fn virt_config(o: &VirtOptions, report: &mut Report) -> Result<Option<VirtCo
         hart_start,
         ram_writes,
         cpu: o.cpu.unwrap_or_default(),
-        clock: if o.deterministic {
+        // The lockstep check needs both engines to see the same clock.
+        clock: if o.deterministic || o.engine == crate::engine::EngineKind::Check {
             ClockMode::Instructions(DETERMINISTIC_INSNS_PER_TICK)
         } else {
             ClockMode::Host

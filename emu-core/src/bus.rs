@@ -29,6 +29,8 @@ struct Region {
 pub struct Bus {
     ram: Arc<GuestRam>,
     regions: Vec<Region>,
+    /// Device (non-RAM) accesses so far.
+    pub device_accesses: u64,
 }
 
 impl std::fmt::Debug for Bus {
@@ -53,6 +55,7 @@ impl Bus {
         Bus {
             ram,
             regions: Vec::new(),
+            device_accesses: 0,
         }
     }
 
@@ -118,6 +121,7 @@ impl Bus {
         if let Some(v) = self.ram.read(addr, size) {
             return Ok(v);
         }
+        self.device_accesses += 1;
         let r = self.region(addr, size)?;
         r.device
             .read(addr - r.base, size)
@@ -129,6 +133,7 @@ impl Bus {
         if self.ram.write(addr, size, value) {
             return Ok(());
         }
+        self.device_accesses += 1;
         let r = self.region(addr, size)?;
         r.device
             .write(addr - r.base, size, value)

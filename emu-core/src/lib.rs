@@ -20,4 +20,4 @@ pub use bus::{Bus, MmioDevice};
 pub use clock::{Clock, ClockMode, TIMEBASE_HZ};
 pub use error::{BusError, RamError};
 pub use irq::{InterruptSink, IrqLine, RecordingSink};
-pub use ram::{GuestRam, PageWatch, MAX_HARTS, PAGE_SHIFT, PAGE_SIZE};
+pub use ram::{GuestRam, JournalEntry, PageWatch, MAX_HARTS, PAGE_SHIFT, PAGE_SIZE};

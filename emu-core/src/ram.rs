@@ -1,6 +1,6 @@
 //! Guest physical RAM: one anonymous host mapping, plus per-page watch flags.
 
-use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::Mutex;
 
 use memmap2::MmapMut;
@@ -43,6 +43,20 @@ impl PageWatch {
 /// The memory is one host mapping, so translating a guest physical address is one add.
 /// All accessors take `&self`: the mapping is shared by the harts and by DMA-capable
 /// devices, like RAM on a real bus. Concurrent guest accesses are not synchronised beyond
+/// A write [`GuestRam::write`] recorded while journaling (engines are compared by
+/// running the same code twice from the same memory: see `frontend_riscv::check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JournalEntry {
+    /// Physical address.
+    pub addr: u64,
+    /// Bytes written (1, 2, 4, 8).
+    pub size: u8,
+    /// What was there before.
+    pub old: u64,
+    /// What was written.
+    pub new: u64,
+}
+
 /// Changes of [`GuestRam::watch_epoch`] remembered for [`GuestRam::watched_since`].
 const WATCH_LOG: usize = 64;
 
@@ -63,6 +77,9 @@ pub struct GuestRam {
     dirty_code: Mutex<Vec<Vec<u64>>>,
     /// LR reservations, one slot per hart: the reserved doubleword, or `NO_RESERVATION`.
     reservations: Box<[AtomicU64]>,
+    /// Whether [`GuestRam::write`] records what it overwrites (see [`JournalEntry`]).
+    journaling: AtomicBool,
+    journal: Mutex<Vec<JournalEntry>>,
 }
 
 /// Number of reservation slots (harts) the RAM tracks.
@@ -115,6 +132,8 @@ impl GuestRam {
             watch,
             watch_epoch: AtomicU64::new(0),
             watch_log: (0..WATCH_LOG).map(|_| AtomicU64::new(u64::MAX)).collect(),
+            journaling: AtomicBool::new(false),
+            journal: Mutex::new(Vec::new()),
             code_epoch: AtomicU64::new(0),
             dirty_code: Mutex::new(Vec::new()),
             reservations: (0..MAX_HARTS)
@@ -186,6 +205,18 @@ impl GuestRam {
     pub fn write(&self, addr: u64, size: u8, value: u64) -> bool {
         if !self.contains(addr, size as u64) || !matches!(size, 1 | 2 | 4 | 8) {
             return false;
+        }
+        if self.journaling.load(Ordering::Relaxed) {
+            let old = self.read(addr, size).unwrap_or(0);
+            self.journal
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(JournalEntry {
+                    addr,
+                    size,
+                    old,
+                    new: value,
+                });
         }
         // SAFETY: `[addr, addr + size)` is inside the mapping (checked above).
         let p = unsafe { self.host.add((addr - self.base) as usize) };
@@ -327,6 +358,48 @@ impl GuestRam {
     pub fn take_dirty_code(&self, id: usize) -> Vec<u64> {
         let mut d = self.dirty_code.lock().unwrap_or_else(|e| e.into_inner());
         d.get_mut(id).map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Starts recording the writes [`GuestRam::write`] makes (after dropping what was
+    /// recorded before). Harts must not write RAM behind its back meanwhile (their TLBs
+    /// hold no write entries while they journal: see `HartCore::journal`).
+    pub fn journal_start(&self) {
+        self.journal
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        self.journaling.store(true, Ordering::Relaxed);
+    }
+
+    /// Stops recording; returns the writes in order.
+    pub fn journal_take(&self) -> Vec<JournalEntry> {
+        self.journaling.store(false, Ordering::Relaxed);
+        std::mem::take(&mut *self.journal.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Puts back what the writes in `journal` overwrote (latest first).
+    pub fn journal_undo(&self, journal: &[JournalEntry]) {
+        for e in journal.iter().rev() {
+            self.write(e.addr, e.size, e.old);
+        }
+    }
+
+    /// Hart `hart`'s LR reservation (the doubleword's address), if it has one.
+    pub fn reservation(&self, hart: usize) -> Option<u64> {
+        let r = self.reservations.get(hart)?.load(Ordering::Acquire);
+        (r != NO_RESERVATION).then_some(r)
+    }
+
+    /// Sets or clears hart `hart`'s LR reservation (restoring a saved state).
+    pub fn set_reservation(&self, hart: usize, addr: Option<u64>) {
+        match addr {
+            Some(a) => self.reserve(hart, a),
+            None => {
+                if let Some(slot) = self.reservations.get(hart) {
+                    slot.store(NO_RESERVATION, Ordering::Release);
+                }
+            }
+        }
     }
 
     /// Registers hart `hart`'s LR reservation on the doubleword holding `addr`.

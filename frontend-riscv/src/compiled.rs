@@ -48,6 +48,9 @@ use crate::inst::Inst;
 
 /// Set in a compiled region's result when an exception is pending in `jit_trap`.
 pub const JIT_TRAP: u64 = 1 << 63;
+/// Set with [`JIT_TRAP`] when the instruction that trapped is the first of its block:
+/// the interpreter counts such a block (it retires nothing) as one step of its budget.
+pub const JIT_BLOCK_START: u64 = 1 << 61;
 /// Set in a compiled region's result when a store ended the code early.
 pub const JIT_END: u64 = 1 << 62;
 

@@ -61,6 +61,9 @@ pub struct HartCore {
     /// The hart's retired count when it entered compiled code (the code's blocks start
     /// at this plus what the code retired before them: `retired_now` for its helpers).
     pub jit_retired_base: u64,
+    /// The TLBs hold no write entries, so that every store reaches
+    /// [`GuestRam::write`] (which journals them for `--engine check`).
+    pub journal: bool,
     /// Hart id (`mhartid`).
     pub hartid: u64,
     /// `time` as of the last [`HartCore::set_time`] (Sstc compares against it).
@@ -178,6 +181,7 @@ impl HartCore {
             jit_result: 0,
             jit_bus: 0,
             jit_retired_base: 0,
+            journal: false,
             hartid,
             time: 0,
             clock: None,

@@ -61,7 +61,7 @@ pub struct Hart {
     /// Architectural state.
     pub core: HartCore,
     cache: BlockCache,
-    retired: u64,
+    pub(crate) retired: u64,
     /// Virtual addresses [`Hart::run`] stops at (a debugger's breakpoints), before the
     /// instruction there runs. Checked at block entry, and a block holding one is cut
     /// short before it, so the check costs one branch per block and nothing when empty.
@@ -76,6 +76,9 @@ pub struct Hart {
     pub jit_threshold: u32,
     /// `core.tlb_epoch` when the engine's published entries were last valid.
     jit_epoch: u64,
+    /// Compiled code ended in a trap at a block's first instruction, after retiring
+    /// others: one more step of the budget (see `JIT_BLOCK_START`).
+    trap_step: bool,
 }
 
 impl std::fmt::Debug for Hart {
@@ -99,6 +102,7 @@ impl Hart {
             engine: None,
             jit_threshold: HOT_RUNS,
             jit_epoch: 0,
+            trap_step: false,
         }
     }
 
@@ -234,7 +238,7 @@ impl Hart {
                 self.core.triggers.icount_retired(fetched_in);
             }
             self.retired += n;
-            done += n.max(1);
+            done += n.max(1) + std::mem::take(&mut self.trap_step) as u64;
             if stopped {
                 // A store hit a watched page: cached code may be stale, or the host
                 // wants to look.

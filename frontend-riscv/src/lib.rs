@@ -5,6 +5,7 @@
 //! M, S and U privilege levels; Sv39/Sv48/Sv57 translation and PMP.
 
 pub mod cache;
+pub mod check;
 pub mod compiled;
 pub mod config;
 pub mod csr;

@@ -210,7 +210,11 @@ impl HartCore {
             Access::Load => e.tag_r = page,
             Access::Store => {
                 e.tag_r = page;
-                e.tag_w = page;
+                // While RAM journals this hart's writes (`--engine check`), every store
+                // takes the slow path, where RAM sees it.
+                if !self.journal {
+                    e.tag_w = page;
+                }
             }
         }
     }

@@ -90,7 +90,7 @@ enum Event {
 }
 
 /// The trigger module of one hart.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Triggers {
     select: usize,
     tdata1: [u64; TRIGGERS],

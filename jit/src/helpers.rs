@@ -7,7 +7,7 @@
 use emu_core::Bus;
 use frontend_riscv::HartCore;
 
-use frontend_riscv::compiled::{JIT_END, JIT_TRAP};
+use frontend_riscv::compiled::{JIT_BLOCK_START, JIT_END, JIT_TRAP};
 use frontend_riscv::interp::{interpret_one, ONE_END, ONE_OK};
 use frontend_riscv::Exception;
 
@@ -18,12 +18,35 @@ use frontend_riscv::Exception;
 /// store hit a watched page (pc after it).
 pub const GO_ON: u64 = 0;
 
-// `interpret` packs the index of an instruction in its block into 8 bits.
+// A site packs the index of an instruction in its block into 8 bits.
 const _: () = assert!(frontend_riscv::cache::MAX_BLOCK_INSTS < 256);
 
-/// `retired` and the instruction's length packed into one argument: `retired << 3 | len`.
-pub fn pack(retired_and_len: u64) -> (u64, u64) {
-    (retired_and_len >> 3, retired_and_len & 7)
+/// Where the instruction a helper is called for is, as compiled code passes it in one
+/// argument: `block << 11 | index << 3 | len`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    /// What the code had retired when the instruction's block began.
+    pub block: u64,
+    /// The instruction's index in its block.
+    pub index: u64,
+    /// Its length in bytes.
+    pub len: u64,
+}
+
+impl Site {
+    /// Unpacks `v`.
+    pub fn unpack(v: u64) -> Site {
+        Site {
+            block: v >> 11,
+            index: (v >> 3) & 0xff,
+            len: v & 7,
+        }
+    }
+
+    /// What the code had retired before the instruction.
+    pub fn retired(&self) -> u64 {
+        self.block + self.index
+    }
 }
 
 /// The bus of the machine the hart is in (the hart sets it before entering code).
@@ -46,20 +69,31 @@ fn done(core: &mut HartCore, result: u64) -> u64 {
     result
 }
 
-/// The result of an instruction at `pc` that raised `e`.
-fn trap(core: &mut HartCore, e: Exception, pc: u64, retired: u64) -> u64 {
+/// The result of an instruction at `pc` that raised `e` (now in `jit_trap`).
+fn trap(core: &mut HartCore, e: Exception, pc: u64, site: Site) -> u64 {
     core.jit_trap = Some(e);
+    trapped(core, pc, site)
+}
+
+/// The result of an instruction at `pc` whose exception is in `jit_trap`.
+fn trapped(core: &mut HartCore, pc: u64, site: Site) -> u64 {
     core.pc = pc;
-    retired | JIT_TRAP
+    let r = site.retired() | JIT_TRAP;
+    // The interpreter counts a block that traps before retiring anything as a step of
+    // its budget: say so.
+    if site.index == 0 {
+        r | JIT_BLOCK_START
+    } else {
+        r
+    }
 }
 
 /// The result of a store that completed at `pc`, `len` bytes long.
 #[inline]
-fn stored(core: &mut HartCore, pc: u64, retired_len: u64) -> u64 {
+fn stored(core: &mut HartCore, pc: u64, site: Site) -> u64 {
     if core.stop_block {
-        let (retired, len) = pack(retired_len);
-        core.pc = pc.wrapping_add(len);
-        (retired + 1) | JIT_END
+        core.pc = pc.wrapping_add(site.len);
+        (site.retired() + 1) | JIT_END
     } else {
         GO_ON
     }
@@ -70,7 +104,7 @@ macro_rules! load_helper {
         /// Loads
         #[doc = stringify!($size)]
         /// bytes at `va` into `*out` (zero-extended), for the instruction at `pc` with
-        /// `retired_len` (see [`pack`]). Returns [`GO_ON`] or the region's result.
+        /// `site` (see [`Site`]). Returns [`GO_ON`] or the region's result.
         ///
         /// # Safety
         /// `core`, `bus` and `out` must be valid and exclusive for the call.
@@ -79,7 +113,7 @@ macro_rules! load_helper {
             va: u64,
             out: *mut u64,
             pc: u64,
-            retired_len: u64,
+            site: u64,
         ) -> u64 {
             // SAFETY: the caller (compiled code, given this pointer by the hart) passes a
             // valid, exclusive pointer, and the hart set its bus.
@@ -90,7 +124,7 @@ macro_rules! load_helper {
                     unsafe { out.write(v) };
                     GO_ON
                 }
-                Err(e) => trap(core, e, pc, pack(retired_len).0),
+                Err(e) => trap(core, e, pc, Site::unpack(site)),
             };
             done(core, r)
         }
@@ -101,8 +135,8 @@ macro_rules! store_helper {
     ($name:ident, $size:literal) => {
         /// Stores the low
         #[doc = stringify!($size)]
-        /// bytes of `v` at `va`, for the instruction at `pc` with `retired_len` (see
-        /// [`pack`]). Returns [`GO_ON`] or the region's result.
+        /// bytes of `v` at `va`, for the instruction at `pc` with `site` (see
+        /// [`Site`]). Returns [`GO_ON`] or the region's result.
         ///
         /// # Safety
         /// `core` and `bus` must be valid and exclusive for the call.
@@ -111,13 +145,13 @@ macro_rules! store_helper {
             va: u64,
             v: u64,
             pc: u64,
-            retired_len: u64,
+            site: u64,
         ) -> u64 {
             // SAFETY: as for loads.
             let (core, bus) = unsafe { (&mut *core, bus(&*core)) };
             let r = match core.store::<$size>(bus, va, v) {
-                Ok(()) => stored(core, pc, retired_len),
-                Err(e) => trap(core, e, pc, pack(retired_len).0),
+                Ok(()) => stored(core, pc, Site::unpack(site)),
+                Err(e) => trap(core, e, pc, Site::unpack(site)),
             };
             done(core, r)
         }
@@ -134,9 +168,7 @@ store_helper!(store4, 4);
 store_helper!(store8, 8);
 
 /// Runs the instruction with raw bits `raw` at `pc` in the interpreter, for
-/// instructions the translator leaves to it. `block_index` is `retired << 8 | index`:
-/// the count the code had retired when the instruction's block began, and the
-/// instruction's index in the block (blocks are shorter than 256). Returns [`GO_ON`]
+/// instructions the translator leaves to it (`site`: see [`Site`]). Returns [`GO_ON`]
 /// with the next pc in `*next`, or the region's result.
 ///
 /// # Safety
@@ -145,15 +177,15 @@ pub unsafe extern "C" fn interpret(
     core: *mut HartCore,
     raw: u64,
     pc: u64,
-    block_index: u64,
+    site: u64,
     next: *mut u64,
 ) -> u64 {
     // SAFETY: as for loads; `next` is the code's stack slot.
     let (core, bus, next) = unsafe { (&mut *core, bus(&*core), &mut *next) };
-    let (block, index) = (block_index >> 8, block_index & 0xff);
-    let retired = block + index;
+    let site = Site::unpack(site);
+    let retired = site.retired();
     // As the interpreter has it (SC and AMOs use it for the scheduling grace).
-    core.retired_now = core.jit_retired_base.wrapping_add(block);
+    core.retired_now = core.jit_retired_base.wrapping_add(site.block);
     let inst = frontend_riscv::decode(raw as u32);
     let r = match interpret_one(core, bus, &inst, pc, retired, next) {
         ONE_OK => GO_ON,
@@ -161,10 +193,7 @@ pub unsafe extern "C" fn interpret(
             core.pc = *next;
             (retired + 1) | JIT_END
         }
-        _ => {
-            core.pc = pc;
-            retired | JIT_TRAP
-        }
+        _ => trapped(core, pc, site),
     };
     done(core, r)
 }

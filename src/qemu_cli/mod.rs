@@ -323,7 +323,15 @@ pub fn parse(args: &[String]) -> (Option<Request>, Report) {
     }
     o.trace_items = last(&occ, "d");
     o.trace_file = last(&occ, "D").map(PathBuf::from);
-    o.jit = has(&occ, "jit");
+    if has(&occ, "jit") {
+        o.engine = crate::engine::EngineKind::Jit;
+    }
+    if let Some(e) = last(&occ, "engine") {
+        match e.parse() {
+            Ok(k) => o.engine = k,
+            Err(msg) => report.refuse(shown("engine", Some(&e)), msg),
+        }
+    }
     o.deterministic = has(&occ, "deterministic");
     if let Some(n) = last(&occ, "max-insns") {
         match parse_u64(&n) {

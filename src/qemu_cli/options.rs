@@ -209,8 +209,8 @@ pub struct VirtOptions {
     pub trace_items: Option<String>,
     /// `-D`.
     pub trace_file: Option<PathBuf>,
-    /// `--jit`.
-    pub jit: bool,
+    /// `--engine` (`--jit` is `--engine jit`).
+    pub engine: crate::engine::EngineKind,
     /// `--deterministic`.
     pub deterministic: bool,
     /// `--max-insns`.

@@ -121,7 +121,8 @@ pub const OPTIONS: &[OptionSpec] = &[
     value("dumpdtb", "FILE", Last, "write the device tree to FILE and exit (QEMU: -machine dumpdtb=FILE)"),
     flag("deterministic", "time follows executed instructions, so runs repeat exactly"),
     value("max-insns", "N", Last, "stop after N instructions (exit status 3)"),
-    flag("jit", "compile hot code with Cranelift (experimental)"),
+    value("engine", "interp|jit|check", Last, "how guest code runs: jit (the default: hot code compiled by Cranelift), interp (the interpreter alone), check (both in lockstep; the first difference ends the run, exit status 4)"),
+    flag("jit", "same as --engine jit"),
     // Refused, with the reason.
     refused("netdev", Some("SPEC"), NET),
     refused("nic", Some("SPEC"), NET),

@@ -5,7 +5,7 @@
 use emu_core::Bus;
 
 use super::{exec, Hart, Stop};
-use crate::compiled::{Code, EngineStats, Submitted, JIT_END, JIT_TRAP};
+use crate::compiled::{Code, EngineStats, Submitted, JIT_BLOCK_START, JIT_END, JIT_TRAP};
 use crate::config::Ext;
 use crate::hart::HartCore;
 use crate::inst::{Inst, Op};
@@ -44,10 +44,13 @@ impl Hart {
             // drops every Code before a reset), and `core` and `bus` are valid and
             // exclusive for the call; the code follows the contract in `compiled`.
             let r = unsafe { engine.enter(code, core, bus) };
-            let n = r & !(JIT_TRAP | JIT_END);
+            let n = r & !(JIT_TRAP | JIT_END | JIT_BLOCK_START);
             core.instret = core.instret.wrapping_add(n);
             total += n;
             if r & JIT_TRAP != 0 {
+                // A block that trapped before retiring anything is a step of the budget
+                // for the interpreter (`Hart::run` counts at least one per block).
+                self.trap_step = r & JIT_BLOCK_START != 0 && total > 0;
                 if let Some(e) = core.jit_trap.take() {
                     core.last_trap = Some(e);
                     core.take_exception(e);

@@ -108,7 +108,7 @@ impl Translator<'_> {
         let out = self.b.ins().stack_addr(self.ptr, self.scratch, 0);
         let callee = self.b.ins().iconst(self.ptr, f as i64);
         let pc = self.pc_of(at.pa);
-        let rl = self.retired_len(at);
+        let rl = self.site(at);
         self.b
             .ins()
             .call_indirect(self.sigs.load, callee, &[self.core, va, out, pc, rl]);
@@ -149,7 +149,7 @@ impl Translator<'_> {
         self.store_dirty();
         let callee = self.b.ins().iconst(self.ptr, f as i64);
         let pc = self.pc_of(at.pa);
-        let rl = self.retired_len(at);
+        let rl = self.site(at);
         self.b
             .ins()
             .call_indirect(self.sigs.store, callee, &[self.core, va, v, pc, rl]);

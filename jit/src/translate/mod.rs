@@ -249,11 +249,13 @@ impl Translator<'_> {
         self.b.def_var(self.limit, limit);
     }
 
-    /// The packed `retired << 3 | len` argument of the memory helpers.
-    fn retired_len(&mut self, at: At) -> Value {
-        let r = self.retired_plus(at.index);
-        let r = self.b.ins().ishl_imm_s(r, 3);
-        self.b.ins().bor_imm_s(r, at.len as i64)
+    /// The packed site argument of the helpers (`crate::helpers::Site`).
+    fn site(&mut self, at: At) -> Value {
+        let r = self.b.use_var(self.retired);
+        let r = self.b.ins().ishl_imm_s(r, 11);
+        self.b
+            .ins()
+            .bor_imm_s(r, ((at.index as i64) << 3) | at.len as i64)
     }
 
     /// Stores the registers written since the block began into `HartCore` (before a
@@ -302,9 +304,7 @@ impl Translator<'_> {
         let out = self.b.ins().stack_addr(self.ptr, self.scratch, 0);
         let pc = self.pc_of(at.pa);
         let raw = self.b.ins().iconst(I64, i.raw as i64);
-        let r = self.b.use_var(self.retired);
-        let r = self.b.ins().ishl_imm_s(r, 8);
-        let idx = self.b.ins().bor_imm_s(r, at.index as i64);
+        let idx = self.site(at);
         let callee = self.b.ins().iconst(self.ptr, self.env.interpret as i64);
         self.b
             .ins()
