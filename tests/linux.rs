@@ -297,3 +297,18 @@ fn linux_sees_the_transport_version_and_reads_the_rng() {
         let _ = std::fs::remove_file(img);
     }
 }
+
+#[test]
+fn linux_boots_under_engine_check() {
+    // The JIT and the interpreter in lockstep through the whole boot and the autotest
+    // checks: any difference ends the run with exit status 4 and a report.
+    let (l, code) = autotest("1", &["--engine", "check"]);
+    assert_eq!(code, Some(0), "{l:#?}");
+    assert!(value(&l, "uname").starts_with("Linux gasang"), "{l:#?}");
+}
+
+#[test]
+fn linux_boots_on_the_interpreter_alone() {
+    let (l, code) = autotest("1", &["--engine", "interp"]);
+    assert_eq!(code, Some(0), "{l:#?}");
+}

@@ -212,3 +212,32 @@ fn every_rom_passes_with_the_jit() {
     );
     assert_eq!(run_rom_on("misc-fail_case5", true).0, Outcome::Fail(5));
 }
+
+#[test]
+fn every_rom_passes_engine_check() {
+    // The JIT with the interpreter in lockstep (each quantum run twice and compared).
+    let names = test_roms::roms_with_prefix("");
+    let failures: Vec<String> = names
+        .iter()
+        .filter(|n| !n.starts_with("bench") && *n != "exit-trap_loop")
+        .filter_map(|n| {
+            let bytes = std::fs::read(test_roms::rom(n)).unwrap();
+            let mut m = BareMachine::new(&bytes, 64 << 20, Box::new(std::io::sink())).unwrap();
+            m.set_engine(
+                gasang::engine::EngineKind::Check,
+                gasang::engine::JitSettings::for_engine(gasang::engine::EngineKind::Check),
+            )
+            .unwrap();
+            match m.run(Some(MAX_INSNS)) {
+                Outcome::Pass | Outcome::Fail(_) => None,
+                other => Some(format!("{n}: {other:?}")),
+            }
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} ROMs failed the engine check:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -13,6 +13,8 @@ pub struct Session {
     child: Child,
     stdin: Option<ChildStdin>,
     out: Arc<Mutex<Vec<u8>>>,
+    /// Standard output alone (the guest's console, not interleaved with messages).
+    stdout: Arc<Mutex<Vec<u8>>>,
 }
 
 /// Runs `gasang args...` to completion and returns what it did.
@@ -59,9 +61,13 @@ impl Session {
             .spawn()
             .unwrap_or_else(|e| panic!("{cmd:?} does not start: {e}"));
         let out = Arc::new(Mutex::new(Vec::new()));
-        for stream in [
-            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().unwrap()),
+        let stdout = Arc::new(Mutex::new(Vec::new()));
+        for (stream, alone) in [
+            (
+                Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+                Some(stdout.clone()),
+            ),
+            (Box::new(child.stderr.take().unwrap()), None),
         ] {
             let out = out.clone();
             std::thread::spawn(move || {
@@ -72,11 +78,25 @@ impl Session {
                         break;
                     }
                     out.lock().unwrap().extend_from_slice(&buf[..n]);
+                    if let Some(a) = &alone {
+                        a.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
                 }
             });
         }
         let stdin = child.stdin.take();
-        Session { child, stdin, out }
+        Session {
+            child,
+            stdin,
+            out,
+            stdout,
+        }
+    }
+
+    /// Standard output so far (the console alone).
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
     }
 
     /// Everything the guest printed so far (stdout and stderr).
