@@ -250,17 +250,16 @@ fn random_regions_match_the_interpreter() {
             })
             .collect();
         let mut code = Vec::new();
-        for (b, &l) in lens.iter().enumerate() {
+        for &l in &lens {
             for _ in 0..l {
                 code.push(any_straight(&mut rng));
             }
             let here = 4 * code.len() as i64;
             let target = starts[rng.next() as usize % blocks] - here;
-            code.push(if rng.next() % 3 == 0 {
+            code.push(if rng.next().is_multiple_of(3) {
                 let rd = [0, 1, 7, 8][rng.next() as usize % 4];
                 jal_to(rd, target)
             } else {
-                let _ = b;
                 branch_to(&mut rng, target)
             });
         }
@@ -271,7 +270,7 @@ fn random_regions_match_the_interpreter() {
                 _ => rng.next(),
             })
             .collect();
-        let fs_on = rng.next() % 4 != 0;
+        let fs_on = !rng.next().is_multiple_of(4);
         let (mut interp, mut bus_i) = machine(&code);
         let (mut jitted, mut bus_j) = machine(&code);
         jitted.engine = Some(Box::new(jit::Jit::new().unwrap()));
