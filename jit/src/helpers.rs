@@ -9,6 +9,7 @@ use frontend_riscv::HartCore;
 
 use frontend_riscv::compiled::{JIT_BLOCK_START, JIT_END, JIT_TRAP};
 use frontend_riscv::interp::{interpret_one, ONE_END, ONE_OK};
+use frontend_riscv::trigger::{ARMED_EXEC, ARMED_ICOUNT};
 use frontend_riscv::Exception;
 
 /// The helpers' result when the instruction completed and the code goes on. Any other
@@ -187,6 +188,7 @@ pub unsafe extern "C" fn interpret(
     // As the interpreter has it (SC and AMOs use it for the scheduling grace).
     core.retired_now = core.jit_retired_base.wrapping_add(site.block);
     let inst = frontend_riscv::decode(raw as u32);
+    let epoch = core.tlb_epoch;
     let r = match interpret_one(core, bus, &inst, pc, retired, next) {
         ONE_OK => GO_ON,
         ONE_END => {
@@ -195,5 +197,11 @@ pub unsafe extern "C" fn interpret(
         }
         _ => trapped(core, pc, site),
     };
+    // Compiled code must leave (at the next block boundary) when translations changed
+    // (its table of entries would be stale) or an execute trigger got armed (the hart
+    // then runs no compiled code).
+    if core.tlb_epoch != epoch || core.triggers.armed & (ARMED_EXEC | ARMED_ICOUNT) != 0 {
+        core.jit_budget = 0;
+    }
     done(core, r)
 }

@@ -392,12 +392,15 @@ impl Translator<'_> {
     fn terminator(&mut self, pa: u64, insts: &[Inst], i: &Inst, at: At) {
         use Op::*;
         if !supported(i.op) {
-            // CSR, fences, xRET, WFI, ecall...: state the next code depends on may have
-            // changed, so leave to the hart.
+            // CSR, fences, xRET, WFI, ecall...: the interpreter runs it. If it changed
+            // what compiled code depends on (translations, pending interrupts, triggers)
+            // the helper lowered the budget and the lookup exit returns to the hart;
+            // otherwise the code goes on at the next pc (which may be in another mode:
+            // each mode has its own table of entries).
             let next = self.interpreted(i, at);
             self.flush_dirty();
-            let n = self.retired_plus(insts.len());
-            self.b.ins().jump(self.plain_exit, &[next.into(), n.into()]);
+            self.bump_retired(insts.len());
+            self.lookup(next);
             return;
         }
         let pc = self.pc_of(at.pa);
