@@ -37,6 +37,8 @@ pub struct Block {
     pub runs: u32,
     /// Whether a region starting here was handed to the JIT and is not back yet.
     pub queued: bool,
+    /// Whether it was handed again, as urgent.
+    pub urgent: bool,
     /// The compiled region starting here, once hot.
     pub compiled: Option<Code>,
 }
@@ -125,6 +127,7 @@ impl BlockCache {
         for b in &mut self.blocks {
             b.compiled = None;
             b.queued = false;
+            b.urgent = false;
             b.runs = 0;
         }
     }
@@ -246,6 +249,7 @@ impl BlockCache {
             insts: insts.into_boxed_slice(),
             runs: 0,
             queued: false,
+            urgent: false,
             compiled: None,
         });
         self.by_pa.insert(pa, idx);

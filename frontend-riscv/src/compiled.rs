@@ -132,8 +132,9 @@ pub struct EngineStats {
 /// Compiles regions to host code and runs it.
 pub trait Engine {
     /// Compiles `region` (now, or in the background: the result comes from
-    /// [`Engine::take_compiled`]).
-    fn submit(&mut self, region: RegionSpec) -> Submitted;
+    /// [`Engine::take_compiled`]). An `urgent` region (its block kept running hot while
+    /// it waited) goes before the others.
+    fn submit(&mut self, region: RegionSpec, urgent: bool) -> Submitted;
 
     /// A compiled region, if one is ready.
     fn take_compiled(&mut self) -> Option<Compiled>;

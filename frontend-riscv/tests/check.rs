@@ -29,7 +29,7 @@ struct FakeEngine {
 }
 
 impl Engine for FakeEngine {
-    fn submit(&mut self, region: RegionSpec) -> Submitted {
+    fn submit(&mut self, region: RegionSpec, _urgent: bool) -> Submitted {
         let id = self.regions.len() + 1;
         self.regions.insert(id, region.blocks[0].insts.clone());
         self.ready.push(Compiled {

@@ -237,16 +237,7 @@ fn perf_map(code: *const u8, len: usize, pa: u64) {
 }
 
 impl Engine for Jit {
-    fn submit(&mut self, region: RegionSpec) -> Submitted {
-        // Code the translator would only hand back to the interpreter gains nothing.
-        let translatable = region
-            .blocks
-            .iter()
-            .flat_map(|b| b.insts.iter())
-            .any(|i| supported(i.op));
-        if !translatable {
-            return Submitted::Refused;
-        }
+    fn submit(&mut self, region: RegionSpec, urgent: bool) -> Submitted {
         match &mut self.backend {
             Backend::Inline(c) => {
                 let t = std::time::Instant::now();
@@ -263,7 +254,9 @@ impl Engine for Jit {
                 Submitted::Queued
             }
             Backend::Background(w) => {
-                if w.pending >= MAX_PENDING || !w.submit(self.generation, region) {
+                if (!urgent && w.pending >= MAX_PENDING)
+                    || !w.submit(self.generation, region, urgent)
+                {
                     self.stats.dropped += 1;
                     return Submitted::Busy;
                 }

@@ -2,6 +2,7 @@
 //! interpreting (Cranelift takes a fraction of a millisecond per region, which would
 //! otherwise stall the guest at every new hot spot).
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use crate::translate::CodeEnv;
 struct Job {
     generation: u64,
     spec: RegionSpec,
+    urgent: bool,
 }
 
 /// A compiled region.
@@ -69,7 +71,30 @@ impl Worker {
         let thread = std::thread::Builder::new()
             .name("gasang-jit".into())
             .spawn(move || {
-                for job in rx {
+                // Jobs received, urgent ones first.
+                let (mut urgent, mut normal) = (VecDeque::new(), VecDeque::new());
+                loop {
+                    // Take what has arrived; wait only when there is nothing to do.
+                    let take = |job: Job, u: &mut VecDeque<Job>, n: &mut VecDeque<Job>| {
+                        if job.urgent {
+                            u.push_back(job)
+                        } else {
+                            n.push_back(job)
+                        }
+                    };
+                    while let Ok(job) = rx.try_recv() {
+                        take(job, &mut urgent, &mut normal);
+                    }
+                    if urgent.is_empty() && normal.is_empty() {
+                        match rx.recv() {
+                            Ok(job) => take(job, &mut urgent, &mut normal),
+                            Err(_) => break,
+                        }
+                    }
+                    // The most recent normal job first: code that just became hot.
+                    let Some(job) = urgent.pop_front().or_else(|| normal.pop_back()) else {
+                        continue;
+                    };
                     if stopping.load(Ordering::Relaxed) {
                         break;
                     }
@@ -100,12 +125,16 @@ impl Worker {
         })
     }
 
-    /// Queues `spec`.
-    pub fn submit(&mut self, generation: u64, spec: RegionSpec) -> bool {
-        let sent = self
-            .jobs
-            .as_ref()
-            .is_some_and(|j| j.send(Job { generation, spec }).is_ok());
+    /// Queues `spec` (`urgent`: before the others).
+    pub fn submit(&mut self, generation: u64, spec: RegionSpec, urgent: bool) -> bool {
+        let sent = self.jobs.as_ref().is_some_and(|j| {
+            j.send(Job {
+                generation,
+                spec,
+                urgent,
+            })
+            .is_ok()
+        });
         self.pending += sent as usize;
         sent
     }

@@ -123,7 +123,8 @@ fn random_blocks_match_the_interpreter() {
         interp.run(&mut bus_i, code.len() as u64);
         jitted.run(&mut bus_j, code.len() as u64);
         assert!(
-            jitted.compiled_blocks() == 1,
+            // The block, and the trap handler's if the block faulted.
+            jitted.compiled_blocks() >= 1,
             "case {case}: the block was not compiled"
         );
         let (a, b) = (&interp.core, &jitted.core);

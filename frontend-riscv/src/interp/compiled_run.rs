@@ -10,6 +10,10 @@ use crate::config::Ext;
 use crate::hart::HartCore;
 use crate::inst::{Inst, Op};
 
+/// A block that keeps running while its region waits to be compiled is handed again,
+/// as urgent, after this many times the threshold.
+const URGENT_AFTER: u32 = 4;
+
 /// Interpreted runs after which a block is compiled, by default.
 pub const HOT_RUNS: u32 = 2048;
 
@@ -86,14 +90,22 @@ impl Hart {
             return Some(c);
         }
         blk.runs = blk.runs.saturating_add(1);
-        if blk.queued || blk.runs < self.jit_threshold {
+        if blk.queued {
+            // Still waiting and still hot: ask again, ahead of the others.
+            if !blk.urgent && blk.runs >= self.jit_threshold.saturating_mul(URGENT_AFTER) {
+                blk.urgent = true;
+                return self.submit_region(b, true);
+            }
             return None;
         }
-        self.submit_region(b)
+        if blk.runs < self.jit_threshold {
+            return None;
+        }
+        self.submit_region(b, false)
     }
 
     #[cold]
-    fn submit_region(&mut self, b: u32) -> Option<Code> {
+    fn submit_region(&mut self, b: u32, urgent: bool) -> Option<Code> {
         // Blocks that ran an eighth as often as this one are part of the hot path.
         let spec = self.cache.region_from(b, (self.jit_threshold / 8).max(1));
         let jumps = || {
@@ -110,7 +122,7 @@ impl Hart {
         }
         let engine = self.engine.as_mut()?;
         let covered: Vec<u64> = spec.blocks[1..].iter().map(|blk| blk.pa).collect();
-        match engine.submit(spec) {
+        match engine.submit(spec, urgent) {
             Submitted::Queued => {
                 self.cache.block_mut(b).queued = true;
                 // The region runs the other blocks too: they need no region of their own
