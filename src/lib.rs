@@ -7,6 +7,10 @@
 //! - [`disasm`]: capstone disassembly for traces.
 //! - [`size`]: parsing of QEMU-style sizes (`-m 256M`).
 
+// println!/eprintln! that never panic on a closed pipe or a full disk (emu_core::stdio).
+#[macro_use]
+extern crate emu_core;
+
 pub mod bare;
 pub mod console;
 pub mod debug;

@@ -1,6 +1,10 @@
 //! The `gasang` command line: QEMU-style options boot the `virt` board (with no options,
 //! the bundled Linux image); `gasang run` runs a bare-metal program.
 
+// println!/eprintln! that never panic on a closed pipe or a full disk (emu_core::stdio).
+#[macro_use]
+extern crate emu_core;
+
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -200,11 +204,20 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Run(args)) => run(&args),
-        None => boot_virt(&cli.virt),
+        None => {
+            // First thing, so that a signal while the images load ends the run (143).
+            gasang::console::install_signal_handlers();
+            boot_virt(&cli.virt)
+        }
     };
     restore_terminal();
     match result {
         Ok(code) => code,
+        // Loading stopped because of a signal.
+        Err(_) if gasang::console::signal_received() => {
+            eprintln!("gasang: terminated by a signal");
+            ExitCode::from(143)
+        }
         Err(e) => {
             eprintln!("gasang: {e:#}");
             ExitCode::from(2)
@@ -252,12 +265,13 @@ fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
                 .with_context(|| format!("-smp {s}: give a number of harts from 1 to 8"))?
         }
     };
+    let ram_size = a.memory.unwrap_or(256 << 20);
     let no_images = a.kernel.is_none() && a.bios.is_none() && a.initrd.is_none();
     let mut images = BootImages {
         firmware: match a.bios.as_deref() {
             Some("none") => None,
             None | Some("default") => Some(bundled("fw_dynamic.bin")?),
-            Some(path) => Some(read_image(path.as_ref())?),
+            Some(path) => Some(read_image(path.as_ref(), ram_size)?),
         },
         ..Default::default()
     };
@@ -268,18 +282,19 @@ fn virt_config(a: &VirtArgs) -> Result<VirtConfig> {
         images.initrd = Some(bundled("initramfs.cpio.gz")?);
         append.get_or_insert_with(|| DEFAULT_APPEND.to_string());
     } else {
-        images.kernel = a.kernel.as_deref().map(read_image).transpose()?;
-        images.initrd = a.initrd.as_deref().map(read_image).transpose()?;
+        let read = |p: &Path| read_image(p, ram_size);
+        images.kernel = a.kernel.as_deref().map(read).transpose()?;
+        images.initrd = a.initrd.as_deref().map(read).transpose()?;
     }
     for img in [&mut images.firmware, &mut images.kernel]
         .into_iter()
         .flatten()
     {
-        decompress(img)?;
+        decompress(img, ram_size)?;
     }
     let (drives, rng) = parse_drives(&a.drive, &a.device)?;
     Ok(VirtConfig {
-        ram_size: a.memory.unwrap_or(256 << 20),
+        ram_size,
         harts,
         images,
         append,
@@ -414,7 +429,8 @@ fn boot_virt(a: &VirtArgs) -> Result<ExitCode> {
         if let (Some(l), Some(addr)) = (&listener, gdb_addr) {
             if std::mem::take(&mut wait_for_gdb) {
                 eprintln!("gasang: waiting for gdb on {addr}");
-                gdb_conn = Some(l.accept().context("gdb stub: accept failed")?.0);
+                // None: a signal came first, and the run below ends at once (143).
+                gdb_conn = gasang::debug::wait_for_gdb(l).context("gdb stub: accept failed")?;
             } else {
                 eprintln!("gasang: gdb stub listening on {addr}");
             }
@@ -510,7 +526,7 @@ fn trace_flags(items: Option<&str>, file: Option<&Path>) -> Result<Option<TraceF
 /// Symbols of the bundled kernel (its `vmlinux`, kept for traces and gdb).
 fn bundled_kernel_symbols() -> Result<LoadedImage> {
     let mut img = bundled("vmlinux.xz")?;
-    decompress(&mut img)?;
+    decompress(&mut img, gasang::images::BUNDLED_LIMIT)?;
     firmware::read_symbols(&img.bytes).with_context(|| format!("{}: no symbols", img.name))
 }
 
@@ -519,8 +535,7 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
         args.exec.trace_items.as_deref(),
         args.exec.trace_file.as_deref(),
     )?;
-    let program = std::fs::read(&args.program)
-        .with_context(|| format!("cannot read {}", args.program.display()))?;
+    let program = gasang::images::read_program(&args.program, args.memory)?;
     let mut m = BareMachine::new(&program, args.memory, Box::new(std::io::stdout()))
         .with_context(|| format!("cannot load {}", args.program.display()))?;
     m.hart.core.configure(args.cpu.unwrap_or_default());
@@ -589,7 +604,8 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
 fn run_traced(m: &mut BareMachine, max: Option<u64>) -> Result<Outcome> {
     let dis = Disassembler::new().map_err(anyhow::Error::msg)?;
     let err = std::io::stderr();
-    let mut out = std::io::BufWriter::new(err.lock());
+    // A full or closed stderr loses the trace, not the run's exit status.
+    let mut out = std::io::BufWriter::new(emu_core::stdio::Lossy(err.lock()));
     let limit = max.unwrap_or(u64::MAX);
     let mut count = 0u64;
     loop {

@@ -29,6 +29,18 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("size '{s}' is too large"))
 }
 
+/// A byte count for messages: `128 MiB`, `1 GiB`, `1536 KiB`, or bytes when it is not a
+/// whole number of KiB.
+pub fn format_size(n: u64) -> String {
+    const UNITS: [(&str, u32); 4] = [("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)];
+    for (unit, shift) in UNITS {
+        if n >= 1 << shift && n.is_multiple_of(1 << shift) {
+            return format!("{} {unit}", n >> shift);
+        }
+    }
+    format!("{n} bytes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +55,13 @@ mod tests {
         assert!(parse_size("abc").is_err());
         assert!(parse_size("").is_err());
         assert!(parse_size("99999999999T").is_err());
+    }
+
+    #[test]
+    fn formats_sizes_for_messages() {
+        assert_eq!(format_size(128 << 20), "128 MiB");
+        assert_eq!(format_size(1 << 30), "1 GiB");
+        assert_eq!(format_size(1536 << 10), "1536 KiB");
+        assert_eq!(format_size(1000), "1000 bytes");
     }
 }

@@ -491,6 +491,11 @@ impl VirtMachine {
         let mut monitor: Option<Monitor> = None;
         let mut last_poll = Instant::now();
         loop {
+            // First, so that a signal that came before the run (while waiting for gdb)
+            // ends it before any instruction.
+            if console.is_some_and(Console::shutdown_requested) {
+                return VirtExit::Signal;
+            }
             if self.executed.saturating_add(self.trap_steps) >= limit {
                 return VirtExit::InsnLimit(self.executed);
             }
@@ -528,9 +533,6 @@ impl VirtMachine {
                 }
                 continue;
             };
-            if con.shutdown_requested() {
-                return VirtExit::Signal;
-            }
             let events = if all_waiting || monitor.is_some() {
                 self.idle_with_console(con)
             } else {

@@ -1,0 +1,376 @@
+//! Hostile host inputs and conditions: whatever the files, flags, pipes and signals, gasang
+//! ends with a documented exit status and (for bad input) one line on stderr, never a
+//! panic, a hang or a busy idle loop.
+
+mod common;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{gasang, rom};
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+
+/// Generous bound for a run that should end by itself: a guard against hangs, not a
+/// timing goal.
+const HANG: Duration = Duration::from_secs(120);
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_gasang")
+}
+
+fn stderr_of(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch directory for this test process.
+fn scratch() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gasang-robust-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tmp_file(name: &str, bytes: &[u8]) -> String {
+    let p = scratch().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+/// Asserts exit code 2 and exactly one line on stderr containing `needle`.
+fn assert_one_line_error(what: &str, o: &Output, needle: &str) {
+    let e = stderr_of(o);
+    assert_eq!(o.status.code(), Some(2), "{what}: {e}");
+    assert_eq!(e.lines().count(), 1, "{what}: expected one line, got: {e}");
+    assert!(e.contains(needle), "{what}: expected '{needle}' in: {e}");
+}
+
+/// Waits for `child` to exit, killing it (and failing) after [`HANG`].
+fn wait(child: &mut Child) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            return st;
+        }
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            panic!("gasang did not exit within {HANG:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A raw RISC-V program: the 32-bit instructions, little-endian.
+fn program(insns: &[u32]) -> Vec<u8> {
+    insns.iter().flat_map(|i| i.to_le_bytes()).collect()
+}
+
+const WFI: u32 = 0x1050_0073;
+/// `j .-4` (back to the instruction before).
+const J_BACK_4: u32 = 0xffdf_f06f;
+/// `j .`
+const J_SELF: u32 = 0x0000_006f;
+
+/// M-mode: arms the CLINT timer 98304 ticks (about 10 ms) ahead, waits for it in `wfi`,
+/// forever (mie.MTIE set, mstatus.MIE clear: the interrupt ends `wfi` without a trap).
+const TIMER_LOOP: [u32; 10] = [
+    0x0200_42b7, // lui   t0, 0x2004        (mtimecmp of hart 0)
+    0x0200_c337, // lui   t1, 0x200c        (mtime is at t1 - 8)
+    0x0800_0393, // li    t2, 0x80          (MTIE)
+    0x3043_9073, // csrw  mie, t2
+    0xff83_3e03, // 1: ld t3, -8(t1)
+    0x0001_8eb7, // lui   t4, 0x18
+    0x01de_0e33, // add   t3, t3, t4
+    0x01c2_b023, // sd    t3, 0(t0)
+    0x1050_0073, // wfi
+    0xfedf_f06f, // j     1b
+];
+
+// --- gasang run: tiny files ---------------------------------------------------------
+
+#[test]
+fn run_refuses_empty_and_tiny_files() {
+    for len in 0..4 {
+        let p = tmp_file(&format!("tiny{len}.bin"), &vec![0x13; len]);
+        let o = gasang(&["run", &p]);
+        assert_one_line_error(&format!("{len} bytes"), &o, "too short for a program");
+    }
+    // One whole instruction is a program (here `j .`, stopped by the limit).
+    let p = tmp_file("one-insn.bin", &program(&[J_SELF]));
+    let o = gasang(&["run", "--max-insns", "100", &p]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
+}
+
+// --- images: only regular files, never more than RAM ---------------------------------
+
+#[test]
+fn images_must_be_regular_files() {
+    let dir = scratch().join("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = dir.to_string_lossy().into_owned();
+    let fifo = scratch().join("a-fifo");
+    let _ = std::fs::remove_file(&fifo);
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+    let fifo = fifo.to_string_lossy().into_owned();
+    // A FIFO nobody writes to would block the open: it is refused before.
+    for path in ["/dev/zero", dir.as_str(), fifo.as_str()] {
+        for opt in ["-kernel", "-initrd", "-bios"] {
+            let o = gasang(&["-m", "128M", opt, path]);
+            assert_one_line_error(&format!("{opt} {path}"), &o, "not a regular file");
+        }
+        let o = gasang(&["run", path]);
+        assert_one_line_error(&format!("run {path}"), &o, "not a regular file");
+    }
+}
+
+#[test]
+fn images_larger_than_ram_are_refused() {
+    // A sparse 64 MiB raw image with 16 MiB of RAM: refused by its size, not read.
+    let big = scratch().join("sparse-64M.bin");
+    File::create(&big).unwrap().set_len(64 << 20).unwrap();
+    let big = big.to_string_lossy().into_owned();
+    for opt in ["-kernel", "-initrd", "-bios"] {
+        let o = gasang(&["-m", "16M", opt, &big]);
+        assert_one_line_error(opt, &o, "larger than the 16 MiB of RAM");
+    }
+    let o = gasang(&["run", "-m", "16M", &big]);
+    assert_one_line_error("run", &o, "larger than the 16 MiB of RAM");
+}
+
+#[test]
+fn compressed_images_unpacking_past_ram_are_refused() {
+    let xz = common::repo()
+        .join("tests/data/zeros-300M.xz")
+        .to_string_lossy()
+        .into_owned();
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut enc, &vec![0u8; 300 << 20]).unwrap();
+    let gz = tmp_file("zeros-300M.gz", &enc.finish().unwrap());
+    for bomb in [&xz, &gz] {
+        for opt in ["-kernel", "-bios"] {
+            let o = gasang(&["-m", "128M", opt, bomb]);
+            assert_one_line_error(
+                &format!("{opt} {bomb}"),
+                &o,
+                "unpacks to more than the 128 MiB of RAM",
+            );
+        }
+    }
+}
+
+// --- broken pipes and full disks ----------------------------------------------------
+
+/// Runs gasang with stdout and stderr as given; stdin is empty.
+fn run_with(args: &[&str], stdout: Stdio, stderr: Stdio) -> ExitStatus {
+    let mut child = Command::new(bin())
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    wait(&mut child)
+}
+
+fn dev_full() -> Stdio {
+    Stdio::from(File::options().write(true).open("/dev/full").unwrap())
+}
+
+/// A pipe whose reading end is already closed: every write fails with EPIPE.
+fn closed_pipe() -> Stdio {
+    let (r, w) = nix::unistd::pipe().unwrap();
+    drop(r);
+    Stdio::from(w)
+}
+
+#[test]
+fn full_or_closed_output_keeps_the_exit_status() {
+    let fail = rom("misc-fail_case5");
+    let hello = rom("misc-htif_putchar");
+    let spin = tmp_file("spin.bin", &program(&[J_SELF]));
+    let cases: &[(&[&str], i32)] = &[
+        (&["run", &hello], 0),
+        (&["run", &fail], 1),
+        (&["run", "--frobnicate", &hello], 2),
+        (&["run", "--max-insns", "1000", &spin], 3),
+        (&["run", "--trace", "--max-insns", "1000", &spin], 3),
+        (&["-d", "help"], 0),
+        (
+            &[
+                "-bios",
+                "none",
+                "-kernel",
+                &spin,
+                "-d",
+                "exec",
+                "--max-insns",
+                "100000",
+            ],
+            3,
+        ),
+        // The bundled Linux writes its boot log to the console.
+        (&["--max-insns", "20000000"], 3),
+    ];
+    for (args, code) in cases {
+        for (how, out, err) in [
+            ("stdout full", dev_full(), Stdio::null()),
+            ("stderr full", Stdio::null(), dev_full()),
+            ("both full", dev_full(), dev_full()),
+            ("stdout closed", closed_pipe(), Stdio::null()),
+            ("stderr closed", Stdio::null(), closed_pipe()),
+        ] {
+            let st = run_with(args, out, err);
+            assert_eq!(st.code(), Some(*code), "{args:?} with {how}: {st}");
+        }
+    }
+}
+
+#[test]
+fn reader_that_stops_early_keeps_the_exit_status() {
+    // `gasang | head -c 10`: the reader takes 10 bytes of the boot log and goes away.
+    let mut child = Command::new(bin())
+        .args(["--max-insns", "30000000"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut ten = [0u8; 10];
+    out.read_exact(&mut ten).unwrap();
+    drop(out);
+    assert_eq!(wait(&mut child).code(), Some(3));
+}
+
+// --- signals --------------------------------------------------------------------------
+
+/// A free TCP port on 127.0.0.1 (bound and released).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Reads the child's stderr until it contains `text` (or ends).
+fn stderr_until(child: &mut Child, text: &str) -> String {
+    let mut err = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 256];
+    while !String::from_utf8_lossy(&seen).contains(text) {
+        match err.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    child.stderr = Some(err);
+    String::from_utf8_lossy(&seen).into_owned()
+}
+
+#[test]
+fn signals_end_the_wait_for_gdb() {
+    let spin = tmp_file("spin-gdb.bin", &program(&[J_SELF]));
+    for sig in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP] {
+        let port = free_port().to_string();
+        let mut child = Command::new(bin())
+            .args(["-bios", "none", "-kernel", &spin, "-S", "-gdb"])
+            .arg(format!("tcp::{port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let seen = stderr_until(&mut child, "waiting for gdb");
+        assert!(seen.contains("waiting for gdb"), "{sig}: {seen}");
+        kill(Pid::from_raw(child.id() as i32), sig).unwrap();
+        let st = wait(&mut child);
+        assert_eq!(st.code(), Some(143), "{sig}: {st}");
+    }
+}
+
+/// The resident memory of process `pid` in bytes (0 once it is gone).
+fn rss(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb << 10)
+}
+
+#[test]
+fn signals_while_images_load_end_the_run() {
+    // A kernel that takes a while to unpack (300 MiB of zeros): the signal arrives while
+    // the output grows, before any machine exists.
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut enc, &vec![0u8; 300 << 20]).unwrap();
+    let gz = tmp_file("load-300M.gz", &enc.finish().unwrap());
+    for sig in [Signal::SIGINT, Signal::SIGTERM] {
+        let mut child = Command::new(bin())
+            .args(["-m", "1G", "-bios", "none", "-kernel", &gz])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while rss(child.id()) < 64 << 20 && start.elapsed() < HANG {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        kill(Pid::from_raw(child.id() as i32), sig).unwrap();
+        let st = wait(&mut child);
+        let err = stderr_until(&mut child, "\n");
+        assert_eq!(st.code(), Some(143), "{sig}: {st}: {err}");
+        assert_eq!(err.trim(), "gasang: terminated by a signal", "{sig}");
+    }
+}
+
+// --- idle guests ------------------------------------------------------------------------
+
+/// User plus system CPU time of process `pid` so far (`/proc/PID/stat`, in USER_HZ = 100
+/// ticks per second as the proc ABI fixes it).
+fn cpu_time(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap();
+    Duration::from_millis(ticks * 10)
+}
+
+#[test]
+fn idle_guest_with_stdin_at_eof_sleeps() {
+    // `wfi` in a loop, with nothing that could wake it, and with a timer that fires every
+    // so often; stdin from /dev/null (at EOF at once) and from a regular file.
+    let idle = tmp_file("idle.bin", &program(&[WFI, J_BACK_4]));
+    let timer = tmp_file("timer.bin", &program(&TIMER_LOOP));
+    let input = tmp_file("input.txt", b"some input\n");
+    for (kernel, stdin) in [
+        (&idle, "/dev/null"),
+        (&timer, "/dev/null"),
+        (&timer, input.as_str()),
+    ] {
+        let mut child = Command::new(bin())
+            .args(["-bios", "none", "-kernel", kernel])
+            .stdin(File::open(stdin).unwrap())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        std::thread::sleep(Duration::from_secs(3));
+        let cpu = cpu_time(child.id());
+        let wall = start.elapsed();
+        let _ = child.kill();
+        let _ = child.wait();
+        // A sleeping guest uses well under 1% here, a spinning one all of a core (less
+        // when other tests compete for the cores: hence a tenth, not a half).
+        assert!(
+            cpu < wall / 10,
+            "{kernel} with stdin {stdin}: {cpu:?} of CPU in {wall:?}: the idle guest spins"
+        );
+    }
+}
