@@ -183,7 +183,28 @@ impl VirtMachine {
             )));
         }
         let ram = Arc::new(GuestRam::new(RAM_BASE, cfg.ram_size)?);
-        let plan = plan_boot(&ram, &cfg.images)?;
+        let mut board = BoardDescription {
+            ram_base: RAM_BASE,
+            ram_size: cfg.ram_size,
+            harts: cfg.harts,
+            isa_extensions: frontend_riscv::isa::extensions(&cfg.cpu)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            mmu_type: frontend_riscv::isa::MMU_TYPE.into(),
+            timebase_hz: TIMEBASE_HZ as u32,
+            bootargs: cfg.append.clone(),
+            // A stand-in range until the initrd is placed: only the size counts here.
+            initrd: cfg.images.initrd.as_ref().map(|_| (0, 0)),
+            rng_seed: rng_seed(cfg.clock),
+            layout: VIRT_LAYOUT,
+        };
+        // Room for the device tree as it really is (a long -append makes it large), so
+        // that no image is placed where it will be written.
+        let fdt_size = build_fdt(&board)
+            .map_err(|e| VirtError::Fdt(e.to_string()))?
+            .len() as u64;
+        let plan = plan_boot(&ram, &cfg.images, fdt_size)?;
         let clock = Arc::new(Clock::new(cfg.clock));
         let clint = ClintState::new(clock.clone(), cfg.harts);
         let plic = PlicState::new(cfg.harts);
@@ -273,22 +294,17 @@ impl VirtMachine {
             );
         }
 
-        let board = BoardDescription {
-            ram_base: RAM_BASE,
-            ram_size: cfg.ram_size,
-            harts: cfg.harts,
-            isa_extensions: frontend_riscv::isa::extensions(&cfg.cpu)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            mmu_type: frontend_riscv::isa::MMU_TYPE.into(),
-            timebase_hz: TIMEBASE_HZ as u32,
-            bootargs: cfg.append.clone(),
-            initrd: plan.initrd,
-            rng_seed: rng_seed(cfg.clock),
-            layout: VIRT_LAYOUT,
-        };
+        // The device tree now that the initrd's place is known: the same size as the
+        // one planned for (the initrd properties have fixed sizes).
+        board.initrd = plan.initrd;
         let fdt = build_fdt(&board).map_err(|e| VirtError::Fdt(e.to_string()))?;
+        if fdt.len() as u64 > plan.fdt_size {
+            return Err(VirtError::Fdt(format!(
+                "it grew from {} to {} bytes after the images were placed",
+                plan.fdt_size,
+                fdt.len()
+            )));
+        }
         ram.write_bytes(plan.fdt_addr, &fdt)
             .map_err(|_| VirtError::Fdt("the device tree does not fit in RAM".into()))?;
         let rom = reset_vector(plan.start, plan.fdt_addr, plan.fw_dynamic);

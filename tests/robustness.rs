@@ -88,6 +88,105 @@ const TIMER_LOOP: [u32; 10] = [
     0xfedf_f06f, // j     1b
 ];
 
+/// `sw 0x5555` to the virt board's sifive_test: power off (exit 0).
+const POWER_OFF: [u32; 5] = [
+    0x0010_02b7, // lui  t0, 0x100          (sifive_test at 0x10_0000)
+    0x0000_5337, // lui  t1, 0x5
+    0x5553_0313, // addi t1, t1, 0x555
+    0x0062_a023, // sw   t1, 0(t0)
+    0x0000_006f, // j    .
+];
+
+/// A RISC-V ELF64 executable: `code` loaded and entered at `addr` (one PT_LOAD), with a
+/// `.text` section and a symbol table of `symbols` (name bytes, address) in it.
+fn elf(addr: u64, code: &[u8], symbols: &[(&[u8], u64)]) -> Vec<u8> {
+    fn put(f: &mut [u8], at: usize, v: &[u8]) {
+        f[at..at + v.len()].copy_from_slice(v);
+    }
+    let align8 = |f: &mut Vec<u8>| f.resize(f.len().next_multiple_of(8), 0);
+    let mut f = vec![0u8; 0x80];
+    f.extend_from_slice(code);
+    // .strtab
+    align8(&mut f);
+    let strtab_off = f.len();
+    f.push(0);
+    let mut names = Vec::new();
+    for (name, _) in symbols {
+        names.push((f.len() - strtab_off) as u32);
+        f.extend_from_slice(name);
+        f.push(0);
+    }
+    let strtab_len = f.len() - strtab_off;
+    // .symtab: the null symbol, then global functions in .text (section 1)
+    align8(&mut f);
+    let symtab_off = f.len();
+    f.extend_from_slice(&[0; 24]);
+    for ((_, value), name) in symbols.iter().zip(&names) {
+        let mut sym = [0u8; 24];
+        put(&mut sym, 0, &name.to_le_bytes());
+        sym[4] = 0x12; // STB_GLOBAL, STT_FUNC
+        put(&mut sym, 6, &1u16.to_le_bytes());
+        put(&mut sym, 8, &value.to_le_bytes());
+        f.extend_from_slice(&sym);
+    }
+    let symtab_len = f.len() - symtab_off;
+    // .shstrtab
+    let shstr_off = f.len();
+    f.extend_from_slice(b"\0.text\0.symtab\0.strtab\0.shstrtab\0");
+    let shstr_len = f.len() - shstr_off;
+    // Section headers: null, .text, .symtab, .strtab, .shstrtab
+    align8(&mut f);
+    let shoff = f.len();
+    /// One section header: name offset, type, flags, address, file offset, size, link,
+    /// info, entry size.
+    struct Section(u32, u32, u64, u64, usize, usize, u32, u32, u64);
+    let sections = [
+        Section(0, 0, 0, 0, 0, 0, 0, 0, 0),
+        Section(1, 1, 6, addr, 0x80, code.len(), 0, 0, 0),
+        Section(7, 2, 0, 0, symtab_off, symtab_len, 3, 1, 24),
+        Section(15, 3, 0, 0, strtab_off, strtab_len, 0, 0, 0),
+        Section(23, 3, 0, 0, shstr_off, shstr_len, 0, 0, 0),
+    ];
+    for Section(name, kind, flags, sh_addr, off, size, link, info, entsize) in sections {
+        let mut sh = [0u8; 64];
+        put(&mut sh, 0, &name.to_le_bytes());
+        put(&mut sh, 4, &kind.to_le_bytes());
+        put(&mut sh, 8, &flags.to_le_bytes());
+        put(&mut sh, 16, &sh_addr.to_le_bytes());
+        put(&mut sh, 24, &(off as u64).to_le_bytes());
+        put(&mut sh, 32, &(size as u64).to_le_bytes());
+        put(&mut sh, 40, &link.to_le_bytes());
+        put(&mut sh, 44, &info.to_le_bytes());
+        put(&mut sh, 48, &1u64.to_le_bytes());
+        put(&mut sh, 56, &entsize.to_le_bytes());
+        f.extend_from_slice(&sh);
+    }
+    // ELF header
+    put(&mut f, 0, b"\x7fELF\x02\x01\x01");
+    put(&mut f, 16, &2u16.to_le_bytes()); // ET_EXEC
+    put(&mut f, 18, &243u16.to_le_bytes()); // EM_RISCV
+    put(&mut f, 20, &1u32.to_le_bytes());
+    put(&mut f, 24, &addr.to_le_bytes()); // entry
+    put(&mut f, 32, &0x40u64.to_le_bytes()); // phoff
+    put(&mut f, 40, &(shoff as u64).to_le_bytes());
+    put(&mut f, 52, &0x40u16.to_le_bytes()); // ehsize
+    put(&mut f, 54, &0x38u16.to_le_bytes()); // phentsize
+    put(&mut f, 56, &1u16.to_le_bytes()); // phnum
+    put(&mut f, 58, &64u16.to_le_bytes()); // shentsize
+    put(&mut f, 60, &5u16.to_le_bytes()); // shnum
+    put(&mut f, 62, &4u16.to_le_bytes()); // shstrndx
+                                          // PT_LOAD, R+X
+    put(&mut f, 0x40, &1u32.to_le_bytes());
+    put(&mut f, 0x44, &5u32.to_le_bytes());
+    put(&mut f, 0x48, &0x80u64.to_le_bytes());
+    put(&mut f, 0x50, &addr.to_le_bytes());
+    put(&mut f, 0x58, &addr.to_le_bytes());
+    put(&mut f, 0x60, &(code.len() as u64).to_le_bytes());
+    put(&mut f, 0x68, &(code.len() as u64).to_le_bytes());
+    put(&mut f, 0x70, &8u64.to_le_bytes());
+    f
+}
+
 // --- gasang run: tiny files ---------------------------------------------------------
 
 #[test]
@@ -373,4 +472,56 @@ fn idle_guest_with_stdin_at_eof_sleeps() {
             "{kernel} with stdin {stdin}: {cpu:?} of CPU in {wall:?}: the idle guest spins"
         );
     }
+}
+
+// --- the device tree and a long -append ---------------------------------------------
+
+#[test]
+fn long_append_never_overwrites_the_kernel() {
+    let long = "x".repeat(64 << 10);
+    // 0x87e1_0000 is just past the 64 KiB the device tree used to be given at 0x87e0_0000
+    // (the top 2 MiB of 128 MiB of RAM). A short command line boots the kernel there.
+    let near = tmp_file("fdt-near.elf", &elf(0x87e1_0000, &program(&POWER_OFF), &[]));
+    let args = [
+        "-m",
+        "128M",
+        "-bios",
+        "none",
+        "--max-insns",
+        "1000000",
+        "-kernel",
+    ];
+    let mut short = args.to_vec();
+    short.extend([near.as_str(), "-append", "console=ttyS0"]);
+    let o = gasang(&short);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    // 64 KiB of -append makes the device tree reach into the kernel: refused, in one line,
+    // instead of writing it over the kernel's code.
+    let mut overlap = args.to_vec();
+    overlap.extend([near.as_str(), "-append", &long]);
+    let o = gasang(&overlap);
+    assert_one_line_error("long -append", &o, "the device tree");
+    assert!(stderr_of(&o).contains("overlap"), "{}", stderr_of(&o));
+    // Past the device tree's real end the kernel boots, and the guest gets all of it.
+    let far = tmp_file("fdt-far.elf", &elf(0x87e2_0000, &program(&POWER_OFF), &[]));
+    let mut boot = args.to_vec();
+    boot.extend([far.as_str(), "-append", &long]);
+    let o = gasang(&boot);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let dtb = scratch().join("long-append.dtb");
+    let mut dump = boot.clone();
+    dump.extend(["--dumpdtb", dtb.to_str().unwrap()]);
+    assert_eq!(gasang(&dump).status.code(), Some(0));
+    let got = Command::new("fdtget")
+        .arg(&dtb)
+        .args(["/chosen", "bootargs"])
+        .output()
+        .expect("fdtget (device-tree-compiler) runs");
+    assert_eq!(String::from_utf8_lossy(&got.stdout).trim_end(), long);
+    // A device tree larger than RAM is one clear error too.
+    let tiny = tmp_file("fdt-tiny.elf", &elf(0x8000_0000, &program(&POWER_OFF), &[]));
+    let o = gasang(&[
+        "-m", "64K", "-bios", "none", "-kernel", &tiny, "-append", &long,
+    ]);
+    assert_one_line_error("64K of RAM", &o, "the device tree");
 }

@@ -1,7 +1,9 @@
 //! Placing the boot images of the `virt` board in RAM, the way QEMU does: firmware at the
 //! start of RAM, the kernel at the next 2 MiB boundary after it, the initrd at
 //! `kernel + min(RAM / 2, 128 MiB)`, the device tree at the top of RAM (below 3 GiB of
-//! RAM), and a boot ROM that passes them on.
+//! RAM), and a boot ROM that passes them on. The device tree's room is its real size (a
+//! long `-append` makes it larger), so nothing else may lie there; as on QEMU, it starts
+//! at a 2 MiB boundary, as high as it fits.
 
 use emu_core::GuestRam;
 use thiserror::Error;
@@ -14,8 +16,6 @@ const MIB: u64 = 1 << 20;
 const KERNEL_ALIGN: u64 = 2 * MIB;
 /// Alignment of the device tree at the top of RAM.
 const FDT_ALIGN: u64 = 2 * MIB;
-/// Room reserved for the device tree.
-const FDT_MAX: u64 = 64 * 1024;
 
 /// One image as given on the command line.
 #[derive(Debug, Clone)]
@@ -48,6 +48,9 @@ pub struct BootPlan {
     pub initrd: Option<(u64, u64)>,
     /// Address reserved for the device tree.
     pub fdt_addr: u64,
+    /// Bytes reserved for the device tree at `fdt_addr` (the size given to
+    /// [`plan_boot`]).
+    pub fdt_size: u64,
     /// Symbols of ELF images (for traces and gdb).
     pub symbols: Vec<LoadedImage>,
 }
@@ -136,32 +139,51 @@ fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// Loads the images into `ram` and decides the boot addresses.
-pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootError> {
+/// The first of `regions` that `extent` overlaps, as an error naming both.
+fn check_overlap(
+    regions: &[(String, (u64, u64))],
+    name: &str,
+    extent: (u64, u64),
+) -> Result<(), BootError> {
+    match regions.iter().find(|(_, r)| overlaps(*r, extent)) {
+        Some((other, _)) => Err(BootError::Overlap {
+            a: other.clone(),
+            b: name.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Loads the images into `ram` and decides the boot addresses, reserving `fdt_size` bytes
+/// for the device tree (the size of the blob the board will write there).
+pub fn plan_boot(ram: &GuestRam, imgs: &BootImages, fdt_size: u64) -> Result<BootPlan, BootError> {
     let base = ram.base();
     let mut plan = BootPlan::default();
     let mut regions: Vec<(String, (u64, u64))> = Vec::new();
 
-    // The device tree goes at the top of RAM (of the first 3 GiB), 2 MiB aligned.
+    // The device tree goes at the top of RAM (of the first 3 GiB), 2 MiB aligned, as
+    // QEMU's riscv_compute_fdt_addr does.
     let top = ram.end().min(base + 3 * 1024 * MIB);
-    plan.fdt_addr = top.saturating_sub(FDT_MAX) & !(FDT_ALIGN - 1);
-    if plan.fdt_addr < base {
-        return Err(BootError::DoesNotFit {
+    let fdt_size = fdt_size.max(1);
+    let name = format!("the device tree ({fdt_size} bytes)");
+    plan.fdt_addr = top
+        .checked_sub(fdt_size)
+        .map(|a| a & !(FDT_ALIGN - 1))
+        .filter(|&a| a >= base)
+        .ok_or_else(|| BootError::DoesNotFit {
             name: "the device tree".into(),
-            size: FDT_MAX,
-            addr: base,
+            size: fdt_size,
+            addr: top.saturating_sub(fdt_size),
             ram_base: base,
             ram_end: ram.end(),
-        });
-    }
-    regions.push((
-        "the device tree".into(),
-        (plan.fdt_addr, plan.fdt_addr + FDT_MAX),
-    ));
+        })?;
+    plan.fdt_size = fdt_size;
+    regions.push((name, (plan.fdt_addr, plan.fdt_addr + fdt_size)));
 
     let mut kernel_addr = base;
     if let Some(fw) = &imgs.firmware {
         let (extent, entry, loaded) = place(ram, fw, base)?;
+        check_overlap(&regions, &fw.name, extent)?;
         plan.start = entry;
         kernel_addr = (extent.1 + KERNEL_ALIGN - 1) & !(KERNEL_ALIGN - 1);
         regions.push((fw.name.clone(), extent));
@@ -170,14 +192,7 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
     let mut kernel_entry = None;
     if let Some(k) = &imgs.kernel {
         let (extent, entry, loaded) = place(ram, k, kernel_addr)?;
-        for (name, r) in &regions {
-            if overlaps(*r, extent) {
-                return Err(BootError::Overlap {
-                    a: name.clone(),
-                    b: k.name.clone(),
-                });
-            }
-        }
+        check_overlap(&regions, &k.name, extent)?;
         regions.push((k.name.clone(), extent));
         plan.symbols.extend(loaded);
         kernel_entry = Some(entry);
@@ -214,14 +229,7 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
                 ram_end: ram.end(),
             });
         }
-        for (name, r) in &regions {
-            if overlaps(*r, extent) {
-                return Err(BootError::Overlap {
-                    a: name.clone(),
-                    b: rd.name.clone(),
-                });
-            }
-        }
+        check_overlap(&regions, &rd.name, extent)?;
         place_raw(ram, rd, start)?;
         plan.initrd = Some(extent);
     }
@@ -231,6 +239,9 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A device tree of the usual size (a few KiB).
+    const FDT_SMALL: u64 = 4096;
 
     fn img(name: &str, len: usize) -> Image {
         Image {
@@ -249,6 +260,7 @@ mod tests {
                 kernel: Some(img("Image", 20 * MIB as usize)),
                 initrd: Some(img("initrd", 2 * MIB as usize)),
             },
+            FDT_SMALL,
         )
         .unwrap();
         assert_eq!(plan.start, 0x8000_0000);
@@ -256,6 +268,38 @@ mod tests {
         assert_eq!(fw.next_addr, 0x8020_0000);
         assert_eq!(plan.initrd, Some((0x8820_0000, 0x8840_0000)));
         assert_eq!(plan.fdt_addr, 0x8fe0_0000);
+    }
+
+    #[test]
+    fn the_device_tree_gets_its_real_size() {
+        let ram = GuestRam::new(0x8000_0000, 64 * MIB).unwrap();
+        let kernel = BootImages {
+            firmware: None,
+            kernel: Some(img("k", 4096)),
+            initrd: None,
+        };
+        let plan = plan_boot(&ram, &kernel, FDT_SMALL).unwrap();
+        assert_eq!((plan.fdt_addr, plan.fdt_size), (0x83e0_0000, FDT_SMALL));
+        // 3 MiB (a very long -append) starts at the 2 MiB boundary below top - 3 MiB.
+        let plan = plan_boot(&ram, &kernel, 3 * MIB).unwrap();
+        assert_eq!((plan.fdt_addr, plan.fdt_size), (0x83c0_0000, 3 * MIB));
+        // Larger than RAM: one clear error.
+        let e = plan_boot(&ram, &kernel, 65 * MIB).unwrap_err().to_string();
+        assert!(e.contains("the device tree (68157440 bytes at"), "{e}");
+        assert!(e.contains("use a larger -m"), "{e}");
+        // The initrd may not run into the device tree's real extent.
+        let with_initrd = BootImages {
+            initrd: Some(img("initrd", 30 * MIB as usize)),
+            ..kernel
+        };
+        plan_boot(&ram, &with_initrd, FDT_SMALL).unwrap();
+        let e = plan_boot(&ram, &with_initrd, 33 * MIB)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("the device tree") && e.contains("overlap"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -268,11 +312,12 @@ mod tests {
                 kernel: Some(img("Image", 20 * MIB as usize)),
                 initrd: None,
             },
+            FDT_SMALL,
         )
         .unwrap_err();
         assert!(e.to_string().contains("use a larger -m"), "{e}");
         assert!(matches!(
-            plan_boot(&ram, &BootImages::default()),
+            plan_boot(&ram, &BootImages::default(), FDT_SMALL),
             Err(BootError::NothingToBoot)
         ));
     }
@@ -287,6 +332,7 @@ mod tests {
                 kernel: Some(img("k", 4096)),
                 initrd: None,
             },
+            FDT_SMALL,
         )
         .unwrap();
         assert_eq!(plan.start, 0x8000_0000);
