@@ -202,6 +202,31 @@ fn run_refuses_empty_and_tiny_files() {
     assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
 }
 
+// --- sizes and counts ------------------------------------------------------------------
+
+#[test]
+fn impossible_ram_sizes_and_hart_counts_are_one_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["-m", "0"], "RAM size 0"),
+        (&["-m", "1K"], "RAM size 1K"),
+        (&["-m", "100T"], "larger than 1T"),
+        (&["-smp", "0"], "-smp 0"),
+        (&["-smp", "99"], "-smp 99"),
+        (&["-smp", "-1"], "-1"),
+        (&["run", "-m", "0", "x.elf"], "RAM size 0"),
+    ];
+    for (args, needle) in cases {
+        assert_one_line_error(&format!("{args:?}"), &gasang(args), needle);
+    }
+    // More RAM than the host can map: one line, or (on a host that can) a normal run.
+    let o = gasang(&["-m", "1T", "--max-insns", "1000"]);
+    match o.status.code() {
+        Some(2) => assert_one_line_error("-m 1T", &o, "cannot map"),
+        Some(3) => {}
+        other => panic!("-m 1T: {other:?}: {}", stderr_of(&o)),
+    }
+}
+
 // --- images: only regular files, never more than RAM ---------------------------------
 
 #[test]
@@ -524,4 +549,69 @@ fn long_append_never_overwrites_the_kernel() {
         "-m", "64K", "-bios", "none", "-kernel", &tiny, "-append", &long,
     ]);
     assert_one_line_error("64K of RAM", &o, "the device tree");
+}
+
+// --- ELF files: names that are not UTF-8, corrupt tables ------------------------------
+
+#[test]
+fn elf_symbols_that_are_not_utf8_are_accepted() {
+    // A riscv-tests ROM whose `_start` is renamed to bytes that are not UTF-8: it runs,
+    // and traces name the symbol lossily.
+    let mut f = std::fs::read(rom("rv64ui-add")).unwrap();
+    let at = f.windows(7).position(|w| w == b"_start\0").unwrap();
+    f[at] = 0xff;
+    let p = tmp_file("not-utf8.elf", &f);
+    let o = gasang(&["run", "--trace", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let first = stderr_of(&o).lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.starts_with("0x0000000080000000 <\u{fffd}start+0x0>"),
+        "{first}"
+    );
+    // The same on the virt board, with the ELF as -kernel.
+    let k = tmp_file(
+        "not-utf8-kernel.elf",
+        &elf(
+            0x8000_0000,
+            &program(&POWER_OFF),
+            &[(b"\xfe\xffboot", 0x8000_0000)],
+        ),
+    );
+    let o = gasang(&["-bios", "none", "-kernel", &k, "-d", "exec"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("[M] <\u{fffd}\u{fffd}boot>"),
+        "{}",
+        stderr_of(&o)
+    );
+}
+
+#[test]
+fn corrupt_elf_files_are_one_line_in_our_words() {
+    let good = elf(0x8000_0000, &program(&POWER_OFF), &[(b"boot", 0x8000_0000)]);
+    let mut cases: Vec<(Vec<u8>, &str)> = Vec::new();
+    let mut class = good.clone();
+    class[4] = 9;
+    cases.push((class, "unknown ELF class 9"));
+    let mut phnum = good.clone();
+    phnum[56..58].copy_from_slice(&0xffffu16.to_le_bytes());
+    cases.push((phnum, "the program headers"));
+    let mut shnum = good.clone();
+    shnum[60..62].copy_from_slice(&0xffffu16.to_le_bytes());
+    cases.push((shnum, "the section headers"));
+    let cut = good.len() - 1;
+    cases.push((good[..cut].to_vec(), "the section headers"));
+    for (i, (f, needle)) in cases.into_iter().enumerate() {
+        let p = tmp_file(&format!("corrupt{i}.elf"), &f);
+        for args in [
+            vec!["run", p.as_str()],
+            vec!["-bios", "none", "-kernel", p.as_str()],
+        ] {
+            let o = gasang(&args);
+            assert_one_line_error(&format!("{args:?}"), &o, needle);
+            for goblin_word in ["Malformed", "bad input", "scroll", "too big", "utf8"] {
+                assert!(!stderr_of(&o).contains(goblin_word), "{}", stderr_of(&o));
+            }
+        }
+    }
 }

@@ -59,12 +59,12 @@ pub struct BootPlan {
 #[derive(Debug, Error)]
 pub enum BootError {
     /// An ELF image is invalid.
-    #[error("{name}: {source}")]
+    #[error("{name}: {error}")]
     Elf {
         /// The image.
         name: String,
         /// What is wrong.
-        source: LoadError,
+        error: LoadError,
     },
     /// An image does not fit in RAM where it must go.
     #[error("{name} ({size} bytes at {addr:#x}) does not fit in RAM [{ram_base:#x}, {ram_end:#x}): use a larger -m")]
@@ -123,9 +123,9 @@ fn place(ram: &GuestRam, img: &Image, addr: u64) -> Result<Placed, BootError> {
                 ram_base: ram.base(),
                 ram_end: ram.end(),
             },
-            source => BootError::Elf {
+            error => BootError::Elf {
                 name: img.name.clone(),
-                source,
+                error,
             },
         })?;
         Ok(((l.start, l.end), l.entry, Some(l)))

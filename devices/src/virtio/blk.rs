@@ -85,12 +85,12 @@ pub enum BlkError {
         path: PathBuf,
     },
     /// Any other host error.
-    #[error("disk image {}: {source}", .path.display())]
+    #[error("disk image {}: {error}", .path.display())]
     Io {
         /// The image path.
         path: PathBuf,
         /// The host error.
-        source: io::Error,
+        error: io::Error,
     },
 }
 
@@ -102,7 +102,7 @@ impl BlkError {
             io::ErrorKind::NotFound => BlkError::NotFound { path },
             io::ErrorKind::PermissionDenied => BlkError::PermissionDenied { path, read_only },
             io::ErrorKind::IsADirectory => BlkError::NotAFile { path },
-            _ => BlkError::Io { path, source: e },
+            _ => BlkError::Io { path, error: e },
         }
     }
 }
