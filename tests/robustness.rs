@@ -246,6 +246,8 @@ fn images_must_be_regular_files() {
         }
         let o = gasang(&["run", path]);
         assert_one_line_error(&format!("run {path}"), &o, "not a regular file");
+        let o = gasang(&["-drive", &format!("file={path},format=raw")]);
+        assert_one_line_error(&format!("-drive {path}"), &o, "not a regular file");
     }
 }
 
@@ -614,4 +616,110 @@ fn corrupt_elf_files_are_one_line_in_our_words() {
             }
         }
     }
+}
+
+// --- disk images: one writer ------------------------------------------------------------
+
+/// `gasang --dumpdtb` with `drives`: it opens (and locks) them, and exits at once.
+fn open_drives(drives: &[&str]) -> Output {
+    let mut args = vec!["-bios", "none", "-kernel"];
+    let spin = tmp_file("spin-drive.bin", &program(&[J_SELF]));
+    args.push(&spin);
+    for d in drives {
+        args.extend(["-drive", d]);
+    }
+    let dtb = scratch().join("drives.dtb");
+    args.extend(["--dumpdtb", dtb.to_str().unwrap()]);
+    gasang(&args)
+}
+
+#[test]
+fn a_disk_image_has_one_writer() {
+    let img = tmp_file("one-writer.img", &vec![0u8; 1 << 20]);
+    let rw = format!("file={img},format=raw");
+    let ro = format!("file={img},format=raw,readonly=on");
+    // Within one command line.
+    assert_eq!(open_drives(&[&rw]).status.code(), Some(0));
+    let o = open_drives(&[&rw, &rw]);
+    assert_one_line_error("two -drive", &o, "cannot get the \"write\" lock");
+    let o = open_drives(&[&rw, &ro]);
+    assert_one_line_error(
+        "-drive and readonly",
+        &o,
+        "cannot get the shared \"write\" lock",
+    );
+    assert_eq!(open_drives(&[&ro, &ro]).status.code(), Some(0));
+
+    // A running gasang (waiting for gdb, its disks open) keeps others out: a second
+    // gasang, and QEMU, which takes the same locks.
+    let spin = tmp_file("spin-holder.bin", &program(&[J_SELF]));
+    let port = free_port().to_string();
+    let mut holder = Command::new(bin())
+        .args([
+            "-bios", "none", "-kernel", &spin, "-drive", &rw, "-S", "-gdb",
+        ])
+        .arg(format!("tcp::{port}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let seen = stderr_until(&mut holder, "waiting for gdb");
+    assert!(seen.contains("waiting for gdb"), "{seen}");
+    let o = open_drives(&[&rw]);
+    assert_one_line_error("second gasang", &o, "is another process");
+    let o = open_drives(&[&ro]);
+    assert_one_line_error("second gasang, read-only", &o, "shared \"write\" lock");
+    let qemu = |drive: &str| {
+        Command::new("qemu-system-riscv64")
+            .args(["-M", "virt", "-S", "-display", "none", "-monitor", "none"])
+            .args(["-serial", "none", "-bios", "none", "-drive"])
+            .arg(format!("{drive},if=none,id=d0"))
+            .args(["-device", "virtio-blk-device,drive=d0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("qemu-system-riscv64 runs")
+    };
+    let refused = qemu(&rw).wait_with_output().unwrap();
+    let err = stderr_of(&refused);
+    assert_ne!(refused.status.code(), Some(0), "{err}");
+    assert!(err.contains("Failed to get \"write\" lock"), "QEMU: {err}");
+    kill(Pid::from_raw(holder.id() as i32), Signal::SIGTERM).unwrap();
+    assert_eq!(wait(&mut holder).code(), Some(143));
+    assert_eq!(open_drives(&[&rw]).status.code(), Some(0));
+
+    // And the other way round: gasang stays out of an image QEMU has open. Wait for QEMU
+    // to take its lock by looking (F_OFD_GETLK), not by trying: a try takes the lock for
+    // a moment, and a QEMU starting at that moment would give up.
+    let mut q = qemu(&rw);
+    let start = Instant::now();
+    while !write_lock_taken(&img) {
+        if let Some(st) = q.try_wait().unwrap() {
+            panic!("QEMU exited ({st}): {}", stderr_until(&mut q, "\n"));
+        }
+        assert!(start.elapsed() < HANG, "QEMU never locked {img}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let o = open_drives(&[&rw]);
+    let _ = q.kill();
+    let _ = q.wait();
+    assert_one_line_error("QEMU holds the image", &o, "cannot get the \"write\" lock");
+}
+
+/// Whether some process holds QEMU's "write" permission lock (byte 101) on `path`.
+fn write_lock_taken(path: &str) -> bool {
+    use nix::fcntl::{fcntl, FcntlArg};
+    use nix::libc;
+    let f = File::open(path).unwrap();
+    let mut probe = libc::flock {
+        l_type: libc::F_WRLCK as libc::c_short,
+        l_whence: libc::SEEK_SET as libc::c_short,
+        l_start: 101,
+        l_len: 1,
+        l_pid: 0,
+    };
+    fcntl(&f, FcntlArg::F_OFD_GETLK(&mut probe)).unwrap();
+    probe.l_type != libc::F_UNLCK as libc::c_short
 }

@@ -12,6 +12,7 @@ extern crate emu_core;
 mod clint;
 mod goldfish_rtc;
 mod htif;
+mod image_lock;
 mod plic;
 mod rom;
 mod sifive_test;
