@@ -516,6 +516,12 @@ impl DebugTarget for DebuggedMachine<'_> {
         true
     }
 
+    fn quit_check(&self) -> fn() -> bool {
+        // SIGTERM/SIGINT/SIGHUP while gdb holds the stopped guest: the session ends and
+        // the run with it (143), as when the guest runs.
+        signal_received
+    }
+
     fn monitor(&mut self, hart: usize, cmd: &str, out: &mut String) -> bool {
         if cmd.trim() == "help" {
             out.push_str(crate::monitor::INFO_HELP);

@@ -417,6 +417,35 @@ fn signals_end_the_wait_for_gdb() {
     }
 }
 
+#[test]
+fn signals_end_a_gdb_session_that_waits_for_gdb() {
+    // gdb is attached, the guest stopped, and gdb says nothing (a person at its prompt).
+    let spin = tmp_file("spin-gdb-session.bin", &program(&[J_SELF]));
+    for sig in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP] {
+        let port = free_port();
+        let mut child = Command::new(bin())
+            .args(["-bios", "none", "-kernel", &spin, "-S", "-gdb"])
+            .arg(format!("tcp::{port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let seen = stderr_until(&mut child, "waiting for gdb");
+        assert!(seen.contains("waiting for gdb"), "{sig}: {seen}");
+        let mut gdb = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        // One exchange, so that the session is surely being served.
+        std::io::Write::write_all(&mut gdb, b"$?#3f").unwrap();
+        let mut reply = [0u8; 1];
+        gdb.read_exact(&mut reply).unwrap();
+        assert_eq!(&reply, b"+", "{sig}");
+        kill(Pid::from_raw(child.id() as i32), sig).unwrap();
+        let st = wait(&mut child);
+        assert_eq!(st.code(), Some(143), "{sig}: {st}");
+        drop(gdb);
+    }
+}
+
 /// The resident memory of process `pid` in bytes (0 once it is gone).
 fn rss(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
