@@ -252,6 +252,36 @@ fn images_must_be_regular_files() {
 }
 
 #[test]
+fn unreadable_images_are_one_line() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root reads anything: run gasang as nobody then (setpriv, from util-linux).
+    let as_root = nix::unistd::geteuid().is_root();
+    let run = |args: &[&str]| -> Output {
+        let mut cmd = if as_root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin()]);
+            c
+        } else {
+            Command::new(bin())
+        };
+        cmd.args(args).output().expect("gasang (or setpriv) runs")
+    };
+    let secret = tmp_file("unreadable.img", &[0u8; 4096]);
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    if !as_root {
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    // The scratch directory must let nobody reach the file, to be refused by the file.
+    std::fs::set_permissions(scratch(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    for opt in ["-kernel", "-initrd", "-bios"] {
+        assert_one_line_error(opt, &run(&[opt, &secret]), "Permission denied");
+    }
+    assert_one_line_error("run", &run(&["run", &secret]), "Permission denied");
+    let o = run(&["-drive", &format!("file={secret},format=raw")]);
+    assert_one_line_error("-drive", &o, "permission denied");
+}
+
+#[test]
 fn images_larger_than_ram_are_refused() {
     // A sparse 64 MiB raw image with 16 MiB of RAM: refused by its size, not read.
     let big = scratch().join("sparse-64M.bin");
