@@ -782,3 +782,15 @@ fn write_lock_taken(path: &str) -> bool {
     fcntl(&f, FcntlArg::F_OFD_GETLK(&mut probe)).unwrap();
     probe.l_type != libc::F_UNLCK as libc::c_short
 }
+
+#[test]
+fn an_initrd_after_an_entry_point_far_from_ram_is_one_line() {
+    // The initrd goes 128 MiB after the kernel's entry point: near the top of the address
+    // space that is past RAM (and the sum must not overflow).
+    let mut k = elf(0x8000_0000, &program(&POWER_OFF), &[]);
+    k[24..32].copy_from_slice(&0xffff_ffff_ffff_f000u64.to_le_bytes());
+    let k = tmp_file("high-entry.elf", &k);
+    let rd = tmp_file("small.initrd", &[1u8; 4096]);
+    let o = gasang(&["-bios", "none", "-kernel", &k, "-initrd", &rd]);
+    assert_one_line_error("high entry", &o, "does not fit in RAM");
+}

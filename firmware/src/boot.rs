@@ -218,8 +218,12 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages, fdt_size: u64) -> Result<Boo
 
     if let Some(rd) = &imgs.initrd {
         let anchor = kernel_entry.unwrap_or(kernel_addr);
-        let start = (anchor + (ram.size() / 2).min(128 * MIB) + 0xfff) & !0xfff;
-        let extent = (start, start + rd.bytes.len() as u64);
+        // Saturating: an ELF kernel's entry may be anywhere (it is the guest's choice).
+        let start = anchor
+            .saturating_add((ram.size() / 2).min(128 * MIB))
+            .saturating_add(0xfff)
+            & !0xfff;
+        let extent = (start, start.saturating_add(rd.bytes.len() as u64));
         if extent.1 > ram.end() {
             return Err(BootError::DoesNotFit {
                 name: rd.name.clone(),
