@@ -167,12 +167,13 @@ pub enum VirtError {
     #[error("cannot build the device tree: {0}")]
     Fdt(String),
     /// The host random source.
-    #[error("cannot open {} for virtio-rng: {source}", .path.display())]
+    #[error("cannot open {} for virtio-rng: {error}", .path.display())]
     Rng {
         /// The file.
         path: PathBuf,
-        /// The host error.
-        source: std::io::Error,
+        /// The host error (not a `source`: the message has it already, and `{:#}` would
+        /// print it twice).
+        error: std::io::Error,
     },
 }
 
@@ -364,9 +365,9 @@ impl VirtMachine {
                     (format!("virtio-blk@{addr:x}"), Box::new(blk))
                 }
                 VirtioKind::Rng(path) => {
-                    let rng = VirtioRng::open(path).map_err(|source| VirtError::Rng {
+                    let rng = VirtioRng::open(path).map_err(|error| VirtError::Rng {
                         path: path.clone(),
-                        source,
+                        error,
                     })?;
                     (format!("virtio-rng@{addr:x}"), Box::new(rng))
                 }
