@@ -3,11 +3,15 @@
 //! On a terminal, standard input goes into raw mode (as with QEMU's `-nographic`), so
 //! every key, Ctrl-C included, reaches the guest. The terminal is restored on every exit
 //! path: normal return, error, panic (a panic hook), and SIGTERM/SIGINT/SIGHUP (a flag the
-//! machine loop checks). Ctrl-A is the escape key: Ctrl-A X quits, Ctrl-A C toggles the
+//! machine loop checks). The signal handlers are installed by
+//! [`install_signal_handlers`], first thing, so that a signal while images load or while
+//! waiting for gdb ends the run too. Ctrl-A is the escape key: Ctrl-A X quits, Ctrl-A C toggles the
 //! monitor, Ctrl-A H prints help, Ctrl-A Ctrl-A sends a literal Ctrl-A.
 //!
 //! When standard input is not a terminal, it is read as is (no escape handling) so that
-//! scripts and tests can drive the guest; end of input is simply the end of input.
+//! scripts and tests can drive the guest; end of input is simply the end of input. After it
+//! (`</dev/null`), an idle guest's wait sleeps until its next timer deadline as it does
+//! while input may still come, rather than spinning on the closed channel.
 //!
 //! Terminal handling uses `nix`'s termios bindings and `signal-hook`, both well-kept
 //! crates, rather than hand-written FFI.
@@ -15,7 +19,7 @@
 use std::io::{IsTerminal, Read};
 use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, Receiver, TryRecvError};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use nix::sys::termios::{self, LocalFlags, SetArg, Termios};
@@ -31,6 +35,36 @@ pub enum ConsoleEvent {
     ToggleMonitor,
     /// Standard input reached its end.
     Eof,
+}
+
+/// Set by SIGTERM, SIGINT and SIGHUP once [`install_signal_handlers`] ran.
+static SIGNALLED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// Catches SIGTERM, SIGINT and SIGHUP from now on: they set a flag that image loading,
+/// the wait for gdb and the machine loop check (ending the run with status 143) instead of
+/// killing the process with the terminal in raw mode and disks unflushed. Idempotent.
+pub fn install_signal_handlers() {
+    signal_flag();
+}
+
+/// The flag the signal handlers set, installing them on first use.
+fn signal_flag() -> &'static Arc<AtomicBool> {
+    SIGNALLED.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGHUP,
+        ] {
+            let _ = signal_hook::flag::register(sig, flag.clone());
+        }
+        flag
+    })
+}
+
+/// Whether a termination signal arrived (false if the handlers were never installed).
+pub fn signal_received() -> bool {
+    SIGNALLED.get().is_some_and(|f| f.load(Ordering::Relaxed))
 }
 
 /// The terminal settings to restore, if raw mode was entered.
@@ -169,14 +203,7 @@ impl Console {
                 }
             })
             .expect("spawn console thread");
-        let shutdown = Arc::new(AtomicBool::new(false));
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGHUP,
-        ] {
-            let _ = signal_hook::flag::register(sig, shutdown.clone());
-        }
+        let shutdown = signal_flag().clone();
         Console {
             rx,
             interactive,
@@ -206,7 +233,8 @@ impl Console {
     }
 
     /// Waits up to `timeout` for an event (an idle machine sleeping until its next timer
-    /// deadline or console input).
+    /// deadline or console input). After the end of input nothing more can come: the wait
+    /// is a plain sleep, so an idle guest does not spin.
     pub fn wait(&self, timeout: std::time::Duration) -> Vec<ConsoleEvent> {
         match self.rx.recv_timeout(timeout) {
             Ok(e) => {
@@ -214,7 +242,11 @@ impl Console {
                 v.extend(self.poll());
                 v
             }
-            Err(_) => Vec::new(),
+            Err(RecvTimeoutError::Timeout) => Vec::new(),
+            Err(RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(timeout);
+                Vec::new()
+            }
         }
     }
 }

@@ -22,13 +22,41 @@
 //! A JIT must keep this contract: blocks stop before a breakpoint address (or fall back
 //! to the interpreter while breakpoints or watchpoints are set).
 
+use std::net::{TcpListener, TcpStream};
+use std::time::Duration;
+
 use frontend_riscv::{Inst, Op, Priv};
 use gdb::{
     AddressSpace, BreakpointKind, DebugTarget, MemoryError, Register, StopReason, WatchKind,
 };
 
-use crate::console::{Console, ConsoleEvent};
+use crate::console::{signal_received, Console, ConsoleEvent};
 use crate::virt::{RoundStop, VirtExit, VirtMachine};
+
+/// How often [`wait_for_gdb`] looks for a termination signal.
+const ACCEPT_POLL: Duration = Duration::from_millis(20);
+
+/// Waits for gdb to connect to `listener` (`-S`). Returns the connection, or `None` if a
+/// termination signal came first (SIGTERM, SIGHUP, or SIGINT: Ctrl-C on the terminal,
+/// which stays in cooked mode while gdb is awaited). A blocking `accept` would not see
+/// the signal: the handlers restart interrupted system calls.
+pub fn wait_for_gdb(listener: &TcpListener) -> std::io::Result<Option<TcpStream>> {
+    listener.set_nonblocking(true)?;
+    loop {
+        if signal_received() {
+            return Ok(None);
+        }
+        match listener.accept() {
+            Ok((conn, _)) => {
+                conn.set_nonblocking(false)?;
+                return Ok(Some(conn));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::sleep(ACCEPT_POLL),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
 
 /// Breakpoints and watchpoints the debugger set.
 #[derive(Debug, Default)]
@@ -486,6 +514,12 @@ impl DebugTarget for DebuggedMachine<'_> {
             self.state.watchpoints.remove(i);
         }
         true
+    }
+
+    fn quit_check(&self) -> fn() -> bool {
+        // SIGTERM/SIGINT/SIGHUP while gdb holds the stopped guest: the session ends and
+        // the run with it (143), as when the guest runs.
+        signal_received
     }
 
     fn monitor(&mut self, hart: usize, cmd: &str, out: &mut String) -> bool {

@@ -9,6 +9,10 @@
 //! - [`qemu_cli`]: the virt board's command line, read as QEMU reads it, and
 //!   [`virt_setup`]: from that to the board's configuration.
 
+// println!/eprintln! that never panic on a closed pipe or a full disk (emu_core::stdio).
+#[macro_use]
+extern crate emu_core;
+
 pub mod bare;
 pub mod console;
 pub mod debug;

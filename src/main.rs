@@ -2,6 +2,10 @@
 //! bundled Linux image; the options are read by `gasang::qemu_cli`); `gasang run` runs a
 //! bare-metal program.
 
+// println!/eprintln! that never panic on a closed pipe or a full disk (emu_core::stdio).
+#[macro_use]
+extern crate emu_core;
+
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -133,11 +137,18 @@ fn main() -> ExitCode {
         let Command::Run(r) = cli.command;
         run(&r)
     } else {
+        // First thing, so that a signal while the images load ends the run (143).
+        gasang::console::install_signal_handlers();
         virt_main(&args)
     };
     restore_terminal();
     match result {
         Ok(code) => code,
+        // Loading stopped because of a signal.
+        Err(_) if gasang::console::signal_received() => {
+            eprintln!("gasang: terminated by a signal");
+            ExitCode::from(143)
+        }
         Err(e) => {
             eprintln!("gasang: {e:#}");
             ExitCode::from(2)
@@ -185,6 +196,10 @@ fn virt_main(args: &[String]) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let cfg = virt_setup::virt_config(&opts, &mut report)?;
+    if gasang::console::signal_received() {
+        // Unpacking an image stopped for a signal: that is the run's end, not a refusal.
+        bail!("interrupted by a signal while the images loaded");
+    }
     if print_report(&report) {
         return Ok(ExitCode::from(2));
     }
@@ -289,7 +304,8 @@ fn boot_virt(
         if let (Some(l), Some(addr)) = (&listener, gdb_addr) {
             if std::mem::take(&mut wait_for_gdb) {
                 eprintln!("gasang: waiting for gdb on {addr}");
-                gdb_conn = Some(l.accept().context("gdb stub: accept failed")?.0);
+                // None: a signal came first, and the run below ends at once (143).
+                gdb_conn = gasang::debug::wait_for_gdb(l).context("gdb stub: accept failed")?;
             } else {
                 eprintln!("gasang: gdb stub listening on {addr}");
             }
@@ -417,7 +433,7 @@ fn trace_flags(items: Option<&str>, file: Option<&Path>) -> Result<Option<TraceF
 /// Symbols of the bundled kernel (its `vmlinux`, kept for traces and gdb).
 fn bundled_kernel_symbols() -> Result<LoadedImage> {
     let mut img = bundled("vmlinux.xz")?;
-    decompress(&mut img)?;
+    decompress(&mut img, gasang::images::BUNDLED_LIMIT)?;
     firmware::read_symbols(&img.bytes).with_context(|| format!("{}: no symbols", img.name))
 }
 
@@ -426,8 +442,7 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
         args.exec.trace_items.as_deref(),
         args.exec.trace_file.as_deref(),
     )?;
-    let program = std::fs::read(&args.program)
-        .with_context(|| format!("cannot read {}", args.program.display()))?;
+    let program = gasang::images::read_program(&args.program, args.memory)?;
     let mut m = BareMachine::new(&program, args.memory, Box::new(std::io::stdout()))
         .with_context(|| format!("cannot load {}", args.program.display()))?;
     m.hart.core.configure(args.cpu.unwrap_or_default());
@@ -508,7 +523,8 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
 fn run_traced(m: &mut BareMachine, max: Option<u64>) -> Result<Outcome> {
     let dis = Disassembler::new().map_err(anyhow::Error::msg)?;
     let err = std::io::stderr();
-    let mut out = std::io::BufWriter::new(err.lock());
+    // A full or closed stderr loses the trace, not the run's exit status.
+    let mut out = std::io::BufWriter::new(emu_core::stdio::Lossy(err.lock()));
     let limit = max.unwrap_or(u64::MAX);
     let mut count = 0u64;
     loop {

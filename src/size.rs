@@ -79,6 +79,18 @@ fn strtosz(s: &str) -> Result<u64, String> {
     u64::try_from(total).map_err(|_| format!("size '{s}' is too large"))
 }
 
+/// A byte count for messages: `128 MiB`, `1 GiB`, `1536 KiB`, or bytes when it is not a
+/// whole number of KiB.
+pub fn format_size(n: u64) -> String {
+    const UNITS: [(&str, u32); 4] = [("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)];
+    for (unit, shift) in UNITS {
+        if n >= 1 << shift && n.is_multiple_of(1 << shift) {
+            return format!("{} {unit}", n >> shift);
+        }
+    }
+    format!("{n} bytes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +121,13 @@ mod tests {
         // 1.9 * 2^30 = 2040109465.6: QEMU rounds to 2040109466 (then -m aligns to 8 KiB).
         assert_eq!(parse_size("1.9G"), Ok(2_040_109_466));
         assert_eq!(parse_size("1.0000001M"), Ok(1_048_576));
+    }
+
+    #[test]
+    fn formats_sizes_for_messages() {
+        assert_eq!(format_size(128 << 20), "128 MiB");
+        assert_eq!(format_size(1 << 30), "1 GiB");
+        assert_eq!(format_size(1536 << 10), "1536 KiB");
+        assert_eq!(format_size(1000), "1000 bytes");
     }
 }

@@ -169,12 +169,13 @@ pub enum VirtError {
     #[error("cannot build the device tree: {0}")]
     Fdt(String),
     /// The host random source.
-    #[error("cannot open {} for virtio-rng: {source}", .path.display())]
+    #[error("cannot open {} for virtio-rng: {error}", .path.display())]
     Rng {
         /// The file.
         path: PathBuf,
-        /// The host error.
-        source: std::io::Error,
+        /// The host error (not a `source`: the message has it already, and `{:#}` would
+        /// print it twice).
+        error: std::io::Error,
     },
 }
 
@@ -286,7 +287,26 @@ impl VirtMachine {
             )));
         }
         let ram = Arc::new(GuestRam::new(RAM_BASE, cfg.ram_size)?);
-        let plan = plan_boot(&ram, &cfg.images)?;
+        let mut board = BoardDescription {
+            ram_base: RAM_BASE,
+            ram_size: cfg.ram_size,
+            harts: cfg.harts,
+            isa_extensions: frontend_riscv::isa::extensions(&cfg.cpu)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            mmu_type: frontend_riscv::isa::MMU_TYPE.into(),
+            timebase_hz: TIMEBASE_HZ as u32,
+            bootargs: cfg.append.clone(),
+            // A stand-in range until the initrd is placed: only the size counts here.
+            initrd: cfg.images.initrd.as_ref().map(|_| (0, 0)),
+            rng_seed: rng_seed(cfg.clock),
+            layout: VIRT_LAYOUT,
+        };
+        // Room for the device tree as it really is (a long -append, or a large -dtb, makes
+        // it large), so that no image or loader file is placed where it will be written.
+        let fdt_size = device_tree(cfg, &board)?.len() as u64;
+        let plan = plan_boot(&ram, &cfg.images, fdt_size)?;
         let clock = Arc::new(Clock::new(cfg.clock));
         let clint = ClintState::new(clock.clone(), cfg.harts);
         let plic = PlicState::new(cfg.harts);
@@ -354,9 +374,9 @@ impl VirtMachine {
                     (format!("virtio-blk@{addr:x}"), Box::new(blk))
                 }
                 VirtioKind::Rng(path) => {
-                    let rng = VirtioRng::open(path).map_err(|source| VirtError::Rng {
+                    let rng = VirtioRng::open(path).map_err(|error| VirtError::Rng {
                         path: path.clone(),
-                        source,
+                        error,
                     })?;
                     (format!("virtio-rng@{addr:x}"), Box::new(rng))
                 }
@@ -383,28 +403,17 @@ impl VirtMachine {
             );
         }
 
-        let board = BoardDescription {
-            ram_base: RAM_BASE,
-            ram_size: cfg.ram_size,
-            harts: cfg.harts,
-            isa_extensions: frontend_riscv::isa::extensions(&cfg.cpu)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            mmu_type: frontend_riscv::isa::MMU_TYPE.into(),
-            timebase_hz: TIMEBASE_HZ as u32,
-            bootargs: cfg.append.clone(),
-            initrd: plan.initrd,
-            rng_seed: rng_seed(cfg.clock),
-            layout: VIRT_LAYOUT,
-        };
-        let fdt = match &cfg.dtb {
-            None => build_fdt(&board).map_err(|e| VirtError::Fdt(e.to_string()))?,
-            Some(blob) => {
-                firmware::fdt_edit::apply_chosen(blob, cfg.append.as_deref(), plan.initrd)
-                    .map_err(|e| VirtError::Fdt(format!("-dtb: {e}")))?
-            }
-        };
+        // The device tree now that the initrd's place is known: the same size as the
+        // one planned for (the initrd properties have fixed sizes).
+        board.initrd = plan.initrd;
+        let fdt = device_tree(cfg, &board)?;
+        if fdt.len() as u64 > plan.fdt_size {
+            return Err(VirtError::Fdt(format!(
+                "it grew from {} to {} bytes after the images were placed",
+                plan.fdt_size,
+                fdt.len()
+            )));
+        }
         for (addr, bytes) in &cfg.ram_writes {
             ram.write_bytes(*addr, bytes).map_err(|_| {
                 VirtError::Config(format!(
@@ -671,6 +680,11 @@ impl VirtMachine {
         let mut monitor: Option<Monitor> = None;
         let mut last_poll = Instant::now();
         loop {
+            // First, so that a signal that came before the run (while waiting for gdb)
+            // ends it before any instruction.
+            if console.is_some_and(Console::shutdown_requested) {
+                return VirtExit::Signal;
+            }
             if self.executed.saturating_add(self.trap_steps) >= limit {
                 return VirtExit::InsnLimit(self.executed);
             }
@@ -711,9 +725,6 @@ impl VirtMachine {
                 }
                 continue;
             };
-            if con.shutdown_requested() {
-                return VirtExit::Signal;
-            }
             let events = if self.run_state != RunState::Running {
                 con.wait(Duration::from_millis(10))
             } else if all_waiting {
@@ -788,6 +799,16 @@ impl VirtMachine {
             (_, None) => TIMEBASE_HZ / 100,
         };
         con.wait(Duration::from_nanos(wait_ticks.max(1) * 100))
+    }
+}
+
+/// The device tree the guest gets: the generated one for `board`, or the `-dtb` file with
+/// `/chosen` set from `-append` and the initrd range, as QEMU sets it.
+fn device_tree(cfg: &VirtConfig, board: &BoardDescription) -> Result<Vec<u8>, VirtError> {
+    match &cfg.dtb {
+        None => build_fdt(board).map_err(|e| VirtError::Fdt(e.to_string())),
+        Some(blob) => firmware::fdt_edit::apply_chosen(blob, cfg.append.as_deref(), board.initrd)
+            .map_err(|e| VirtError::Fdt(format!("-dtb: {e}"))),
     }
 }
 

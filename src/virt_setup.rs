@@ -32,8 +32,13 @@ fn locate(path: &Path, data_dir: Option<&Path>) -> PathBuf {
     }
 }
 
+/// The RAM size `o` asks for: no image may be larger (see [`crate::images`]).
+fn ram_size(o: &VirtOptions) -> u64 {
+    o.ram_size.unwrap_or(DEFAULT_RAM)
+}
+
 fn read(option: &str, path: &Path, o: &VirtOptions, report: &mut Report) -> Option<Image> {
-    match read_image(&locate(path, o.data_dir.as_deref())) {
+    match read_image(&locate(path, o.data_dir.as_deref()), ram_size(o)) {
         Ok(img) => Some(img),
         Err(e) => {
             report.refuse(
@@ -45,9 +50,9 @@ fn read(option: &str, path: &Path, o: &VirtOptions, report: &mut Report) -> Opti
     }
 }
 
-fn unpack(option: &str, img: Option<Image>, report: &mut Report) -> Option<Image> {
+fn unpack(option: &str, img: Option<Image>, o: &VirtOptions, report: &mut Report) -> Option<Image> {
     let mut img = img?;
-    match decompress(&mut img) {
+    match decompress(&mut img, ram_size(o)) {
         Ok(()) => Some(img),
         Err(e) => {
             report.refuse(shown(option, Some(&img.name)), format!("{e:#}"));
@@ -109,6 +114,29 @@ fn drive_config(d: &DriveSpec, serial: Option<String>, report: &mut Report) -> D
     }
 }
 
+/// Whether drive `d` can be opened: a regular file, and (for a drive no device uses, which
+/// [`crate::virt::VirtMachine::new`] does not open) one that opens with the access asked
+/// for.
+fn check_drive(d: &DriveSpec, used: bool) -> Result<(), String> {
+    let read_only = d.read_only || d.snapshot;
+    let cannot = |e| devices::BlkError::from_io(&d.file, read_only, e).to_string();
+    let meta = std::fs::metadata(&d.file).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(format!(
+            "disk image {}: not a regular file",
+            d.file.display()
+        ));
+    }
+    if !used {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(!read_only)
+            .open(&d.file)
+            .map_err(cannot)?;
+    }
+    Ok(())
+}
+
 /// The board `o` describes; `None` if something was refused (in `report`).
 pub fn virt_config(o: &VirtOptions, report: &mut Report) -> Result<Option<VirtConfig>> {
     let before = report.refusals.len();
@@ -116,33 +144,33 @@ pub fn virt_config(o: &VirtOptions, report: &mut Report) -> Result<Option<VirtCo
         firmware: match &o.bios {
             Bios::None => None,
             Bios::Default => bundled_or_refuse("fw_dynamic.bin", report),
-            Bios::File(p) => unpack("bios", read("bios", p, o, report), report),
+            Bios::File(p) => unpack("bios", read("bios", p, o, report), o, report),
         },
         ..Default::default()
     };
     let mut append = o.append.clone();
     if o.boots_bundled_linux() {
-        images.kernel = unpack("kernel", bundled_or_refuse("Image.xz", report), report);
+        images.kernel = unpack("kernel", bundled_or_refuse("Image.xz", report), o, report);
         images.initrd = bundled_or_refuse("initramfs.cpio.gz", report);
         append.get_or_insert_with(|| DEFAULT_APPEND.to_string());
     } else {
         if let Some(k) = &o.kernel {
-            images.kernel = unpack("kernel", read("kernel", k, o, report), report);
+            images.kernel = unpack("kernel", read("kernel", k, o, report), o, report);
         }
         if let Some(i) = &o.initrd {
             images.initrd = read("initrd", i, o, report);
         }
     }
-    let dtb = o.dtb.as_ref().and_then(|p| match std::fs::read(p) {
-        Ok(b) => Some(b),
-        Err(e) => {
-            report.refuse(
-                shown("dtb", Some(&p.to_string_lossy())),
-                format!("cannot read it: {e}"),
-            );
-            None
-        }
-    });
+    let dtb = o
+        .dtb
+        .as_ref()
+        .and_then(|p| match read_image(p, ram_size(o)) {
+            Ok(img) => Some(img.bytes),
+            Err(e) => {
+                report.refuse(shown("dtb", Some(&p.to_string_lossy())), format!("{e:#}"));
+                None
+            }
+        });
 
     let mut hart_start = Vec::new();
     let mut ram_writes = Vec::new();
@@ -155,12 +183,16 @@ pub fn virt_config(o: &VirtOptions, report: &mut Report) -> Result<Option<VirtCo
                 force_raw,
                 cpu,
             } => {
-                let Ok(bytes) = std::fs::read(file) else {
-                    report.refuse(
-                        option.clone(),
-                        format!("Cannot load specified image {}", file.display()),
-                    );
-                    continue;
+                let bytes = match read_image(file, ram_size(o)) {
+                    Ok(img) => img.bytes,
+                    Err(e) => {
+                        // QEMU's words, then why.
+                        report.refuse(
+                            option.clone(),
+                            format!("Cannot load specified image {}: {e:#}", file.display()),
+                        );
+                        continue;
+                    }
                 };
                 let elf = !force_raw && bytes.starts_with(b"\x7fELF");
                 let entry = if elf {
@@ -220,13 +252,16 @@ pub fn virt_config(o: &VirtOptions, report: &mut Report) -> Result<Option<VirtCo
             }),
         }
     }
-    // QEMU opens every drive, used or not: a missing image is an error either way.
-    for d in &o.drives {
-        if let Err(e) = std::fs::metadata(&d.file) {
-            report.refuse(
-                d.option.clone(),
-                format!("cannot open disk image {}: {e}", d.file.display()),
-            );
+    // QEMU opens every drive, used or not: a missing or unreadable image is an error
+    // either way, and so is one that is not a regular file (QEMU: "'file' driver requires
+    // ... to be a regular file"; a pipe would block the open).
+    for (i, d) in o.drives.iter().enumerate() {
+        let used = o
+            .virtio
+            .iter()
+            .any(|v| matches!(v, VirtioSpec::Blk { drive, .. } if *drive == i));
+        if let Err(e) = check_drive(d, used) {
+            report.refuse(d.option.clone(), e);
         }
     }
     let rtc_start_ns = match o.rtc_base {
@@ -247,7 +282,7 @@ pub fn virt_config(o: &VirtOptions, report: &mut Report) -> Result<Option<VirtCo
         return Ok(None);
     }
     Ok(Some(VirtConfig {
-        ram_size: o.ram_size.unwrap_or(DEFAULT_RAM),
+        ram_size: ram_size(o),
         harts: o.harts.unwrap_or(1),
         images,
         append,

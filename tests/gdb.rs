@@ -173,7 +173,7 @@ fn rom_session(extra: &[&str], env: &[(&str, &str)]) {
 fn vmlinux(tag: &str) -> std::path::PathBuf {
     let xz = std::fs::read(common::repo().join("firmware/images/vmlinux.xz")).unwrap();
     let mut elf = Vec::new();
-    lzma_rs::xz_decompress(&mut &xz[..], &mut elf).unwrap();
+    std::io::Read::read_to_end(&mut lzma_rust2::XzReader::new(&xz[..], true), &mut elf).unwrap();
     let path = std::env::temp_dir().join(format!("gasang-vmlinux-{tag}-{}", std::process::id()));
     std::fs::write(&path, elf).unwrap();
     path

@@ -575,6 +575,13 @@ fn dtb_and_generic_loader() {
         "{}",
         stderr(&o)
     );
+    // The host's reason once, not twice.
+    assert_eq!(
+        stderr(&o).matches("No such file or directory").count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
     let entropy = file("entropy", &[7u8; 4096]);
     let rng = format!("rng-random,filename={entropy},id=r");
     boots(&[

@@ -118,8 +118,13 @@ pub fn probe(head: &[u8], name: &str) -> ImageFormat {
     Raw
 }
 
-/// Probes the image file at `path`.
+/// Probes the image file at `path`. Only a regular file is opened (opening a FIFO would
+/// block until something writes to it): anything else is an error, as disks must be
+/// regular files.
 pub fn probe_file(path: &Path) -> io::Result<ImageFormat> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
     let mut head = Vec::with_capacity(PROBE_BYTES);
     File::open(path)?
         .take(PROBE_BYTES as u64)
@@ -130,6 +135,19 @@ pub fn probe_file(path: &Path) -> io::Result<ImageFormat> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_regular_files_are_probed() {
+        let fifo = std::env::temp_dir().join(format!("gasang-probe-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_file(&fifo);
+        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+        // A FIFO nobody writes to: refused before the open that would block.
+        let e = probe_file(&fifo).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        let _ = std::fs::remove_file(&fifo);
+        let e = probe_file(&std::env::temp_dir()).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+    }
 
     #[test]
     fn formats_by_magic() {

@@ -5,10 +5,15 @@
 //! Devices that raise interrupts or need the machine's attention share their state
 //! through an `Arc<...State>` between the bus-mapped side and the machine.
 
+// println!/eprintln! that never panic on a closed pipe or a full disk (emu_core::stdio).
+#[macro_use]
+extern crate emu_core;
+
 mod clint;
 pub mod disk_format;
 mod goldfish_rtc;
 mod htif;
+mod image_lock;
 mod plic;
 mod rom;
 mod sifive_test;

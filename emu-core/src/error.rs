@@ -33,12 +33,14 @@ pub enum RamError {
         reason: &'static str,
     },
     /// The host could not provide the mapping.
-    #[error("cannot map {size:#x} bytes of guest RAM: {source}")]
+    #[error(
+        "cannot map {size:#x} bytes of guest RAM (is -m more than the host can give?): {error}"
+    )]
     Map {
         /// The requested size in bytes.
         size: u64,
         /// The host error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// Data to be loaded does not fit inside RAM.
     #[error("{len:#x} bytes at {addr:#x} do not fit in RAM [{base:#x}, {end:#x})")]

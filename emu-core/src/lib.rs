@@ -9,12 +9,15 @@
 //!   the interrupt controller.
 //! - [`Clock`]: the time base of `mtime` and the `time` CSR.
 //! - [`BusError`] and [`RamError`]: what can go wrong.
+//! - [`stdio`]: `println!`/`eprintln!` that never panic (a closed pipe, a full disk), for
+//!   the crates above to shadow the standard ones with.
 
 mod bus;
 mod clock;
 mod error;
 mod irq;
 mod ram;
+pub mod stdio;
 
 pub use bus::{Bus, MmioDevice};
 pub use clock::{Clock, ClockMode, TIMEBASE_HZ};

@@ -120,7 +120,7 @@ impl GuestRam {
             size,
             reason: "larger than the host address space",
         })?;
-        let mut map = MmapMut::map_anon(len).map_err(|source| RamError::Map { size, source })?;
+        let mut map = MmapMut::map_anon(len).map_err(|error| RamError::Map { size, error })?;
         let host = map.as_mut_ptr();
         let pages = (size >> PAGE_SHIFT) as usize;
         let watch = (0..pages).map(|_| AtomicU8::new(0)).collect();

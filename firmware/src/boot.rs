@@ -1,7 +1,9 @@
 //! Placing the boot images of the `virt` board in RAM, the way QEMU does: firmware at the
 //! start of RAM, the kernel at the next 2 MiB boundary after it, the initrd at
 //! `kernel + min(RAM / 2, 128 MiB)`, the device tree at the top of RAM (below 3 GiB of
-//! RAM), and a boot ROM that passes them on.
+//! RAM), and a boot ROM that passes them on. The device tree's room is its real size (a
+//! long `-append` makes it larger), so nothing else may lie there; as on QEMU, it starts
+//! at a 2 MiB boundary, as high as it fits.
 
 use emu_core::GuestRam;
 use thiserror::Error;
@@ -14,8 +16,6 @@ const MIB: u64 = 1 << 20;
 const KERNEL_ALIGN: u64 = 2 * MIB;
 /// Alignment of the device tree at the top of RAM.
 const FDT_ALIGN: u64 = 2 * MIB;
-/// Room reserved for the device tree.
-const FDT_MAX: u64 = 64 * 1024;
 
 /// One image as given on the command line.
 #[derive(Debug, Clone)]
@@ -59,6 +59,9 @@ pub struct BootPlan {
     pub initrd: Option<(u64, u64)>,
     /// Address reserved for the device tree.
     pub fdt_addr: u64,
+    /// Bytes reserved for the device tree at `fdt_addr` (the size given to
+    /// [`plan_boot`]).
+    pub fdt_size: u64,
     /// Symbols of ELF images (for traces and gdb).
     pub symbols: Vec<LoadedImage>,
     /// Each blob's entry (an ELF's entry point, or the raw file's address).
@@ -72,12 +75,12 @@ pub struct BootPlan {
 #[derive(Debug, Error)]
 pub enum BootError {
     /// An ELF image is invalid.
-    #[error("{name}: {source}")]
+    #[error("{name}: {error}")]
     Elf {
         /// The image.
         name: String,
         /// What is wrong.
-        source: LoadError,
+        error: LoadError,
     },
     /// An image does not fit in RAM where it must go.
     #[error("{name} ({size} bytes at {addr:#x}) does not fit in RAM [{ram_base:#x}, {ram_end:#x}): use a larger -m")]
@@ -136,9 +139,9 @@ fn place(ram: &GuestRam, img: &Image, addr: u64) -> Result<Placed, BootError> {
                 ram_base: ram.base(),
                 ram_end: ram.end(),
             },
-            source => BootError::Elf {
+            error => BootError::Elf {
                 name: img.name.clone(),
-                source,
+                error,
             },
         })?;
         Ok(((l.start, l.end), l.entry, Some(l)))
@@ -152,32 +155,51 @@ fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// Loads the images into `ram` and decides the boot addresses.
-pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootError> {
+/// The first of `regions` that `extent` overlaps, as an error naming both.
+fn check_overlap(
+    regions: &[(String, (u64, u64))],
+    name: &str,
+    extent: (u64, u64),
+) -> Result<(), BootError> {
+    match regions.iter().find(|(_, r)| overlaps(*r, extent)) {
+        Some((other, _)) => Err(BootError::Overlap {
+            a: other.clone(),
+            b: name.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Loads the images into `ram` and decides the boot addresses, reserving `fdt_size` bytes
+/// for the device tree (the size of the blob the board will write there).
+pub fn plan_boot(ram: &GuestRam, imgs: &BootImages, fdt_size: u64) -> Result<BootPlan, BootError> {
     let base = ram.base();
     let mut plan = BootPlan::default();
     let mut regions: Vec<(String, (u64, u64))> = Vec::new();
 
-    // The device tree goes at the top of RAM (of the first 3 GiB), 2 MiB aligned.
+    // The device tree goes at the top of RAM (of the first 3 GiB), 2 MiB aligned, as
+    // QEMU's riscv_compute_fdt_addr does.
     let top = ram.end().min(base + 3 * 1024 * MIB);
-    plan.fdt_addr = top.saturating_sub(FDT_MAX) & !(FDT_ALIGN - 1);
-    if plan.fdt_addr < base {
-        return Err(BootError::DoesNotFit {
+    let fdt_size = fdt_size.max(1);
+    let name = format!("the device tree ({fdt_size} bytes)");
+    plan.fdt_addr = top
+        .checked_sub(fdt_size)
+        .map(|a| a & !(FDT_ALIGN - 1))
+        .filter(|&a| a >= base)
+        .ok_or_else(|| BootError::DoesNotFit {
             name: "the device tree".into(),
-            size: FDT_MAX,
-            addr: base,
+            size: fdt_size,
+            addr: top.saturating_sub(fdt_size),
             ram_base: base,
             ram_end: ram.end(),
-        });
-    }
-    regions.push((
-        "the device tree".into(),
-        (plan.fdt_addr, plan.fdt_addr + FDT_MAX),
-    ));
+        })?;
+    plan.fdt_size = fdt_size;
+    regions.push((name, (plan.fdt_addr, plan.fdt_addr + fdt_size)));
 
     let mut kernel_addr = base;
     if let Some(fw) = &imgs.firmware {
         let (extent, entry, loaded) = place(ram, fw, base)?;
+        check_overlap(&regions, &fw.name, extent)?;
         plan.start = entry;
         kernel_addr = (extent.1 + KERNEL_ALIGN - 1) & !(KERNEL_ALIGN - 1);
         regions.push((fw.name.clone(), extent));
@@ -190,14 +212,7 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
         // (hw/riscv/boot.c riscv_load_kernel: kernels may have separate SBI and ELF
         // entry points, as FreeBSD's do).
         let entry = if loaded.is_some() { extent.0 } else { entry };
-        for (name, r) in &regions {
-            if overlaps(*r, extent) {
-                return Err(BootError::Overlap {
-                    a: name.clone(),
-                    b: k.name.clone(),
-                });
-            }
-        }
+        check_overlap(&regions, &k.name, extent)?;
         regions.push((k.name.clone(), extent));
         plan.symbols.extend(loaded);
         kernel_entry = Some(entry);
@@ -226,8 +241,12 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
 
     if let Some(rd) = &imgs.initrd {
         let anchor = kernel_entry.unwrap_or(kernel_addr);
-        let start = (anchor + (ram.size() / 2).min(128 * MIB) + 0xfff) & !0xfff;
-        let extent = (start, start + rd.bytes.len() as u64);
+        // Saturating: an ELF kernel's entry may be anywhere (it is the guest's choice).
+        let start = anchor
+            .saturating_add((ram.size() / 2).min(128 * MIB))
+            .saturating_add(0xfff)
+            & !0xfff;
+        let extent = (start, start.saturating_add(rd.bytes.len() as u64));
         if extent.1 > ram.end() {
             return Err(BootError::DoesNotFit {
                 name: rd.name.clone(),
@@ -237,14 +256,7 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
                 ram_end: ram.end(),
             });
         }
-        for (name, r) in &regions {
-            if overlaps(*r, extent) {
-                return Err(BootError::Overlap {
-                    a: name.clone(),
-                    b: rd.name.clone(),
-                });
-            }
-        }
+        check_overlap(&regions, &rd.name, extent)?;
         place_raw(ram, rd, start)?;
         plan.initrd = Some(extent);
         regions.push((rd.name.clone(), extent));
@@ -255,14 +267,7 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
             Some(addr) => (place_raw(ram, &b.image, addr)?, addr, None),
             None => place(ram, &b.image, 0)?,
         };
-        for (name, r) in &regions {
-            if overlaps(*r, extent) {
-                return Err(BootError::Overlap {
-                    a: name.clone(),
-                    b: b.image.name.clone(),
-                });
-            }
-        }
+        check_overlap(&regions, &b.image.name, extent)?;
         regions.push((b.image.name.clone(), extent));
         plan.symbols.extend(loaded);
         plan.blob_entries.push(entry);
@@ -274,6 +279,9 @@ pub fn plan_boot(ram: &GuestRam, imgs: &BootImages) -> Result<BootPlan, BootErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A device tree of the usual size (a few KiB).
+    const FDT_SMALL: u64 = 4096;
 
     fn img(name: &str, len: usize) -> Image {
         Image {
@@ -293,6 +301,7 @@ mod tests {
                 initrd: Some(img("initrd", 2 * MIB as usize)),
                 blobs: Vec::new(),
             },
+            FDT_SMALL,
         )
         .unwrap();
         assert_eq!(plan.start, 0x8000_0000);
@@ -300,6 +309,58 @@ mod tests {
         assert_eq!(fw.next_addr, 0x8020_0000);
         assert_eq!(plan.initrd, Some((0x8820_0000, 0x8840_0000)));
         assert_eq!(plan.fdt_addr, 0x8fe0_0000);
+    }
+
+    #[test]
+    fn the_device_tree_gets_its_real_size() {
+        let ram = GuestRam::new(0x8000_0000, 64 * MIB).unwrap();
+        let kernel = BootImages {
+            kernel: Some(img("k", 4096)),
+            ..Default::default()
+        };
+        let plan = plan_boot(&ram, &kernel, FDT_SMALL).unwrap();
+        assert_eq!((plan.fdt_addr, plan.fdt_size), (0x83e0_0000, FDT_SMALL));
+        // 3 MiB (a very long -append) starts at the 2 MiB boundary below top - 3 MiB.
+        let plan = plan_boot(&ram, &kernel, 3 * MIB).unwrap();
+        assert_eq!((plan.fdt_addr, plan.fdt_size), (0x83c0_0000, 3 * MIB));
+        // Larger than RAM: one clear error.
+        let e = plan_boot(&ram, &kernel, 65 * MIB).unwrap_err().to_string();
+        assert!(e.contains("the device tree (68157440 bytes at"), "{e}");
+        assert!(e.contains("use a larger -m"), "{e}");
+        // The initrd may not run into the device tree's real extent.
+        let with_initrd = BootImages {
+            initrd: Some(img("initrd", 30 * MIB as usize)),
+            ..kernel
+        };
+        plan_boot(&ram, &with_initrd, FDT_SMALL).unwrap();
+        let e = plan_boot(&ram, &with_initrd, 33 * MIB)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("the device tree") && e.contains("overlap"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn loader_blobs_keep_out_of_the_device_trees_real_extent() {
+        let ram = GuestRam::new(0x8000_0000, 64 * MIB).unwrap();
+        // Just past a small device tree at 0x83e0_0000, inside a 64 KiB one.
+        let imgs = BootImages {
+            kernel: Some(img("k", 4096)),
+            blobs: vec![Blob {
+                image: img("payload", 4096),
+                addr: Some(0x83e0_1000),
+            }],
+            ..Default::default()
+        };
+        let plan = plan_boot(&ram, &imgs, FDT_SMALL).unwrap();
+        assert_eq!(plan.fdt_addr, 0x83e0_0000);
+        let e = plan_boot(&ram, &imgs, 64 * 1024).unwrap_err().to_string();
+        assert!(
+            e.contains("the device tree (65536 bytes)") && e.contains("payload overlap"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -313,11 +374,12 @@ mod tests {
                 initrd: None,
                 blobs: Vec::new(),
             },
+            FDT_SMALL,
         )
         .unwrap_err();
         assert!(e.to_string().contains("use a larger -m"), "{e}");
         assert!(matches!(
-            plan_boot(&ram, &BootImages::default()),
+            plan_boot(&ram, &BootImages::default(), FDT_SMALL),
             Err(BootError::NothingToBoot)
         ));
     }
@@ -336,6 +398,7 @@ mod tests {
                     addr: Some(0x8040_0000),
                 }],
             },
+            FDT_SMALL,
         )
         .unwrap();
         assert_eq!(plan.start, 0x8000_0000);
@@ -353,6 +416,7 @@ mod tests {
                 }],
                 ..Default::default()
             },
+            FDT_SMALL,
         )
         .unwrap_err();
         assert!(matches!(e, BootError::Overlap { .. }), "{e}");

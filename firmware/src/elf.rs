@@ -1,7 +1,11 @@
 //! Loading ELF and raw images into guest RAM.
 
 use emu_core::GuestRam;
-use goblin::elf::{header, program_header::PT_LOAD, Elf};
+use goblin::container::{Container, Ctx, Endian};
+use goblin::elf::program_header::{self, PT_LOAD};
+use goblin::elf::{
+    header, section_header, sym, Elf, Header, ProgramHeader, SectionHeader, Sym, Symtab,
+};
 use thiserror::Error;
 
 /// Why an image could not be loaded.
@@ -108,23 +112,111 @@ pub fn load_raw(ram: &GuestRam, bytes: &[u8], addr: u64) -> Result<LoadedImage, 
     })
 }
 
-/// Loads the PT_LOAD segments of a RISC-V 64-bit ELF file at their physical addresses
-/// (as QEMU does), zero-filling the part of each segment beyond its file data.
-pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> {
-    let elf = Elf::parse(bytes).map_err(|e| LoadError::Corrupt(e.to_string()))?;
-    let h = &elf.header;
-    if h.e_machine != header::EM_RISCV || !elf.is_64 || !elf.little_endian {
+/// A RISC-V 64-bit little-endian ELF file's header, checked, and the context to parse
+/// its tables with.
+///
+/// goblin parses the structures; gasang does the bounds checks and the wording (goblin's
+/// messages name its internals), and never asks goblin to validate strings: names that
+/// are not UTF-8 are read lossily instead of making the whole file unreadable.
+fn parse_header(bytes: &[u8]) -> Result<(Header, Ctx), LoadError> {
+    const EI_NIDENT: usize = 16;
+    if bytes.len() < EI_NIDENT {
+        return Err(LoadError::Corrupt(format!(
+            "the file ends inside the ELF header ({} bytes)",
+            bytes.len()
+        )));
+    }
+    let class = bytes[header::EI_CLASS];
+    let data = bytes[header::EI_DATA];
+    let is_64 = match class {
+        header::ELFCLASS64 => true,
+        header::ELFCLASS32 => false,
+        c => {
+            return Err(LoadError::Corrupt(format!(
+                "unknown ELF class {c} (neither 32- nor 64-bit)"
+            )))
+        }
+    };
+    let little_endian = match data {
+        header::ELFDATA2LSB => true,
+        header::ELFDATA2MSB => false,
+        d => {
+            return Err(LoadError::Corrupt(format!(
+                "unknown ELF byte order {d} (neither little- nor big-endian)"
+            )))
+        }
+    };
+    let size = if is_64 {
+        header::header64::SIZEOF_EHDR
+    } else {
+        header::header32::SIZEOF_EHDR
+    };
+    if bytes.len() < size {
+        return Err(LoadError::Corrupt(format!(
+            "the file ends inside the ELF header ({} of {size} bytes)",
+            bytes.len()
+        )));
+    }
+    let h = Elf::parse_header(bytes)
+        .map_err(|_| LoadError::Corrupt("the ELF header cannot be read".into()))?;
+    if h.e_machine != header::EM_RISCV || !is_64 || !little_endian {
         return Err(LoadError::WrongMachine(format!(
             "machine {}, {}-bit, {}",
             header::machine_to_str(h.e_machine),
-            if elf.is_64 { 64 } else { 32 },
-            if elf.little_endian {
+            if is_64 { 64 } else { 32 },
+            if little_endian {
                 "little-endian"
             } else {
                 "big-endian"
             }
         )));
     }
+    Ok((h, Ctx::new(Container::Big, Endian::Little)))
+}
+
+/// Checks that the table of `count` entries of `entry_size` bytes at `offset` lies inside
+/// the file; `what` names it for the message.
+fn check_table(
+    bytes: &[u8],
+    what: &str,
+    offset: u64,
+    count: u64,
+    entry_size: u64,
+) -> Result<(), LoadError> {
+    let end = count
+        .checked_mul(entry_size)
+        .and_then(|n| n.checked_add(offset));
+    match end {
+        Some(end) if end <= bytes.len() as u64 => Ok(()),
+        _ => Err(LoadError::Corrupt(format!(
+            "the {what} ({count} x {entry_size} bytes at {offset:#x}) run past the end of the file ({:#x} bytes)",
+            bytes.len()
+        ))),
+    }
+}
+
+/// The program headers of a checked header.
+fn program_headers(bytes: &[u8], h: &Header, ctx: Ctx) -> Result<Vec<ProgramHeader>, LoadError> {
+    const PHDR: u64 = program_header::program_header64::SIZEOF_PHDR as u64;
+    if h.e_phnum == 0 {
+        return Err(LoadError::NoSegments);
+    }
+    if u64::from(h.e_phentsize) != PHDR {
+        return Err(LoadError::Corrupt(format!(
+            "program header entries of {} bytes (ELF64 has {PHDR})",
+            h.e_phentsize
+        )));
+    }
+    check_table(bytes, "program headers", h.e_phoff, h.e_phnum.into(), PHDR)?;
+    ProgramHeader::parse(bytes, h.e_phoff as usize, h.e_phnum as usize, ctx)
+        .map_err(|_| LoadError::Corrupt("the program headers cannot be read".into()))
+}
+
+/// Loads the PT_LOAD segments of a RISC-V 64-bit ELF file at their physical addresses
+/// (as QEMU does), zero-filling the part of each segment beyond its file data.
+pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> {
+    let (h, ctx) = parse_header(bytes)?;
+    let phdrs = program_headers(bytes, &h, ctx)?;
     let mut img = LoadedImage {
         entry: h.e_entry,
         start: u64::MAX,
@@ -133,7 +225,7 @@ pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> 
     };
     // Check every segment before writing any, so a bad file leaves RAM untouched.
     let mut segments = Vec::new();
-    for (index, ph) in elf.program_headers.iter().enumerate() {
+    for (index, ph) in phdrs.iter().enumerate() {
         if ph.p_type != PT_LOAD || ph.p_memsz == 0 {
             continue;
         }
@@ -168,6 +260,7 @@ pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> 
     if segments.is_empty() {
         return Err(LoadError::NoSegments);
     }
+    let symbols = read_symbol_table(bytes, &h, ctx)?;
     for (addr, off, filesz, memsz) in segments {
         let fits = |_| LoadError::DoesNotFit {
             addr,
@@ -180,36 +273,87 @@ pub fn load_elf(ram: &GuestRam, bytes: &[u8]) -> Result<LoadedImage, LoadError> 
         ram.zero(addr + filesz as u64, memsz - filesz as u64)
             .map_err(fits)?;
     }
-    add_symbols(&elf, &mut img);
+    add_symbols(symbols, &mut img);
     Ok(img)
 }
 
 /// The symbols (and entry point) of a RISC-V ELF file, without loading it: for traces
 /// and debuggers given a separate symbol file (e.g. a kernel's `vmlinux`).
 pub fn read_symbols(bytes: &[u8]) -> Result<LoadedImage, LoadError> {
-    let elf = Elf::parse(bytes).map_err(|e| LoadError::Corrupt(e.to_string()))?;
-    if elf.header.e_machine != header::EM_RISCV {
-        return Err(LoadError::WrongMachine(format!(
-            "machine {}",
-            header::machine_to_str(elf.header.e_machine)
-        )));
-    }
+    let (h, ctx) = parse_header(bytes)?;
     let mut img = LoadedImage {
-        entry: elf.header.e_entry,
+        entry: h.e_entry,
         ..Default::default()
     };
-    add_symbols(&elf, &mut img);
+    add_symbols(read_symbol_table(bytes, &h, ctx)?, &mut img);
     Ok(img)
 }
 
-/// Adds `elf`'s named function, object and untyped symbols (sorted by address) and the
-/// HTIF `tohost`/`fromhost` addresses to `img`.
-fn add_symbols(elf: &Elf, img: &mut LoadedImage) {
-    for sym in elf.syms.iter() {
-        let Some(name) = elf.strtab.get_at(sym.st_name) else {
-            continue;
-        };
-        match name {
+/// A symbol table entry with its name (bytes that are not UTF-8 replaced by U+FFFD).
+struct NamedSym {
+    name: String,
+    sym: Sym,
+}
+
+/// The entries of the file's symbol table (`SHT_SYMTAB`), if it has one. Section headers
+/// or tables beyond the end of the file are a truncated file; a name that is not UTF-8 is
+/// kept, lossily; a name outside the string table is left out.
+fn read_symbol_table(bytes: &[u8], h: &Header, ctx: Ctx) -> Result<Vec<NamedSym>, LoadError> {
+    const SHDR: u64 = section_header::section_header64::SIZEOF_SHDR as u64;
+    const SYM: u64 = sym::sym64::SIZEOF_SYM as u64;
+    if h.e_shoff == 0 || h.e_shnum == 0 {
+        return Ok(Vec::new());
+    }
+    if u64::from(h.e_shentsize) != SHDR {
+        return Err(LoadError::Corrupt(format!(
+            "section header entries of {} bytes (ELF64 has {SHDR})",
+            h.e_shentsize
+        )));
+    }
+    check_table(bytes, "section headers", h.e_shoff, h.e_shnum.into(), SHDR)?;
+    let sections = SectionHeader::parse(bytes, h.e_shoff as usize, h.e_shnum as usize, ctx)
+        .map_err(|_| LoadError::Corrupt("the section headers cannot be read".into()))?;
+    let Some(symtab) = sections
+        .iter()
+        .rfind(|s| s.sh_type == section_header::SHT_SYMTAB)
+    else {
+        return Ok(Vec::new());
+    };
+    if symtab.sh_entsize != SYM {
+        return Err(LoadError::Corrupt(format!(
+            "symbol table entries of {} bytes (ELF64 has {SYM})",
+            symtab.sh_entsize
+        )));
+    }
+    let count = symtab.sh_size / SYM;
+    check_table(bytes, "symbol table", symtab.sh_offset, count, SYM)?;
+    let strtab: &[u8] = match sections.get(symtab.sh_link as usize) {
+        Some(s) => {
+            check_table(bytes, "string table", s.sh_offset, s.sh_size, 1)?;
+            &bytes[s.sh_offset as usize..(s.sh_offset + s.sh_size) as usize]
+        }
+        None => &[],
+    };
+    let syms = Symtab::parse(bytes, symtab.sh_offset as usize, count as usize, ctx)
+        .map_err(|_| LoadError::Corrupt("the symbol table cannot be read".into()))?;
+    Ok(syms
+        .iter()
+        .filter_map(|sym| {
+            let tail = strtab.get(sym.st_name..)?;
+            let len = tail.iter().position(|&b| b == 0).unwrap_or(tail.len());
+            Some(NamedSym {
+                name: String::from_utf8_lossy(&tail[..len]).into_owned(),
+                sym,
+            })
+        })
+        .collect())
+}
+
+/// Adds the named function, object and untyped symbols (sorted by address) and the HTIF
+/// `tohost`/`fromhost` addresses to `img`.
+fn add_symbols(symbols: Vec<NamedSym>, img: &mut LoadedImage) {
+    for NamedSym { name, sym } in symbols {
+        match name.as_str() {
             "tohost" => img.tohost = Some(sym.st_value),
             "fromhost" => img.fromhost = Some(sym.st_value),
             _ => {}
@@ -223,7 +367,7 @@ fn add_symbols(elf: &Elf, img: &mut LoadedImage) {
             && sym.st_shndx != 0
         {
             img.symbols.push(Symbol {
-                name: name.to_string(),
+                name,
                 addr: sym.st_value,
                 size: sym.st_size,
             });
@@ -296,6 +440,96 @@ mod tests {
             load_elf(&small, &far),
             Err(LoadError::DoesNotFit { .. })
         ));
+    }
+
+    /// [`tiny_elf`] with a section table: `.symtab` (symbols `names`, all at the entry
+    /// point, in section 1) and `.strtab`.
+    fn elf_with_symbols(names: &[&[u8]]) -> Vec<u8> {
+        let mut f = tiny_elf(header::EM_RISCV);
+        let strtab_off = f.len();
+        f.push(0);
+        let mut offs = Vec::new();
+        for n in names {
+            offs.push((f.len() - strtab_off) as u32);
+            f.extend_from_slice(n);
+            f.push(0);
+        }
+        let strtab_len = f.len() - strtab_off;
+        f.resize(f.len().next_multiple_of(8), 0);
+        let symtab_off = f.len();
+        f.extend_from_slice(&[0; 24]);
+        for o in offs {
+            let mut sym = [0u8; 24];
+            sym[0..4].copy_from_slice(&o.to_le_bytes());
+            sym[4] = 0x12; // global function
+            sym[6..8].copy_from_slice(&1u16.to_le_bytes());
+            sym[8..16].copy_from_slice(&0x8000_0000u64.to_le_bytes());
+            f.extend_from_slice(&sym);
+        }
+        let symtab_len = f.len() - symtab_off;
+        let shoff = f.len();
+        // null, a stand-in section 1, .symtab (link 3), .strtab
+        for (kind, off, size, link, entsize) in [
+            (0u32, 0usize, 0usize, 0u32, 0u64),
+            (1, 0x78, 8, 0, 0),
+            (2, symtab_off, symtab_len, 3, 24),
+            (3, strtab_off, strtab_len, 0, 0),
+        ] {
+            let mut sh = [0u8; 64];
+            sh[4..8].copy_from_slice(&kind.to_le_bytes());
+            sh[24..32].copy_from_slice(&(off as u64).to_le_bytes());
+            sh[32..40].copy_from_slice(&(size as u64).to_le_bytes());
+            sh[40..44].copy_from_slice(&link.to_le_bytes());
+            sh[56..64].copy_from_slice(&entsize.to_le_bytes());
+            f.extend_from_slice(&sh);
+        }
+        f[40..48].copy_from_slice(&(shoff as u64).to_le_bytes());
+        f[58..60].copy_from_slice(&64u16.to_le_bytes());
+        f[60..62].copy_from_slice(&4u16.to_le_bytes());
+        f
+    }
+
+    #[test]
+    fn symbols_that_are_not_utf8_are_kept_lossily() {
+        let ram = GuestRam::new(0x8000_0000, 0x1000).unwrap();
+        let f = elf_with_symbols(&[b"tohost", b"caf\xe9_\xff\xfe", b"main"]);
+        let img = load_elf(&ram, &f).unwrap();
+        assert_eq!(img.tohost, Some(0x8000_0000));
+        let names: Vec<&str> = img.symbols.iter().map(|s| s.name.as_str()).collect();
+        assert!(names.contains(&"caf\u{fffd}_\u{fffd}\u{fffd}"), "{names:?}");
+        assert!(names.contains(&"main"), "{names:?}");
+        assert_eq!(read_symbols(&f).unwrap().symbols.len(), 3);
+    }
+
+    #[test]
+    fn corrupt_tables_are_reported_in_our_words() {
+        let ram = GuestRam::new(0x8000_0000, 0x1000).unwrap();
+        let good = elf_with_symbols(&[b"main"]);
+        let mut cases: Vec<(Vec<u8>, &str)> = Vec::new();
+        let mut class = good.clone();
+        class[4] = 7;
+        cases.push((class, "unknown ELF class 7"));
+        let mut phent = good.clone();
+        phent[54..56].copy_from_slice(&32u16.to_le_bytes());
+        cases.push((phent, "program header entries of 32 bytes"));
+        let mut phoff = good.clone();
+        phoff[32..40].copy_from_slice(&0xffff_ffff_ffffu64.to_le_bytes());
+        cases.push((
+            phoff,
+            "the program headers (1 x 56 bytes at 0xffffffffffff) run past",
+        ));
+        let mut shoff = good.clone();
+        shoff[40..48].copy_from_slice(&u64::MAX.to_le_bytes());
+        cases.push((shoff, "the section headers"));
+        let cut = good.len() - 10;
+        cases.push((good[..cut].to_vec(), "the section headers"));
+        for (f, needle) in cases {
+            let e = load_elf(&ram, &f).unwrap_err().to_string();
+            assert!(e.contains(needle), "expected {needle:?} in: {e}");
+            for goblin_word in ["Malformed", "bad input", "scroll", "too big", "utf8"] {
+                assert!(!e.contains(goblin_word), "{e}");
+            }
+        }
     }
 
     #[test]

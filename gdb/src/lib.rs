@@ -17,6 +17,7 @@
 //! ```
 
 pub mod arch;
+mod conn;
 mod stub;
 mod target;
 
@@ -77,18 +78,24 @@ pub fn accept(addr: SocketAddr) -> Result<TcpStream, GdbError> {
     Ok(conn)
 }
 
-/// Runs one gdb session on `conn` until gdb detaches or kills, the guest exits, or the
-/// connection fails. The machine is stopped whenever this is not inside
+/// Runs one gdb session on `conn` until gdb detaches or kills, the guest exits, the
+/// connection fails, or the target's [`DebugTarget::quit_check`] fires while gdb is
+/// silent (then [`DisconnectReason::Disconnect`]). The machine is stopped whenever this is not inside
 /// [`DebugTarget::resume`] or [`DebugTarget::step`].
 pub fn serve<T: DebugTarget>(
     target: &mut T,
     conn: TcpStream,
 ) -> Result<DisconnectReason, GdbError> {
     conn.set_nodelay(true)?;
+    let quit = target.quit_check();
     let mut stub = stub::Stub::new(target);
-    GdbStub::new(conn)
-        .run_blocking::<stub::EventLoop<'_, T>>(&mut stub)
-        .map_err(|e| GdbError::Protocol(e.to_string()))
+    let gdb = GdbStub::new(conn::GdbConnection::new(conn, quit));
+    match gdb.run_blocking::<stub::EventLoop<'_, T>>(&mut stub) {
+        Ok(reason) => Ok(reason),
+        // The target's quit check fired while gdb was silent: a plain end of session.
+        Err(_) if quit() => Ok(DisconnectReason::Disconnect),
+        Err(e) => Err(GdbError::Protocol(e.to_string())),
+    }
 }
 
 /// [`accept`] then [`serve`].

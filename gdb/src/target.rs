@@ -133,4 +133,11 @@ pub trait DebugTarget {
     /// for `hart` (gdb's selected thread), writing its output to `out`; false if the
     /// command is unknown.
     fn monitor(&mut self, hart: usize, cmd: &str, out: &mut String) -> bool;
+
+    /// A check the stub polls while it waits for gdb with the machine stopped: when it
+    /// returns true (e.g. a termination signal arrived) the session ends. The default
+    /// never quits.
+    fn quit_check(&self) -> fn() -> bool {
+        || false
+    }
 }

@@ -2,6 +2,9 @@
 
 #![allow(dead_code)]
 
+pub mod checks;
+pub mod programs;
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Output, Stdio};

@@ -6,6 +6,9 @@
 //! cache) at once and survives the emulator stopping; FLUSH, [`VirtioBlk::flush`] and
 //! [`BlkFlusher::flush`] put it on stable storage. Data passes through a bounded bounce
 //! buffer and [`emu_core::GuestRam::write_bytes`], so DMA invalidates cached guest code.
+//! The image file is locked as QEMU locks it (`image_lock.rs`): a second writer, or a
+//! writer and a reader, of one image are refused. A file that shrinks while in use makes
+//! the requests beyond its new end fail with IOERR, as a failing disk would.
 //!
 //! DISCARD and WRITE_ZEROES are not offered: without `fallocate` (no libc dependency)
 //! discard could only be a no-op, and Linux works without either.
@@ -84,25 +87,40 @@ pub enum BlkError {
         /// The image path.
         path: PathBuf,
     },
+    /// Another user of the image (a second gasang or QEMU, or another `-drive` on the same
+    /// file) conflicts: QEMU's image locking (see `image_lock.rs`).
+    #[error(
+        "disk image {}: cannot get the {}\"{perm}\" lock: is another process (or another -drive) using it?",
+        .path.display(),
+        if *.shared { "shared " } else { "" }
+    )]
+    Locked {
+        /// The image path.
+        path: PathBuf,
+        /// The permission in conflict (QEMU's name: "write").
+        perm: &'static str,
+        /// Whether it is the right to share it (a read-only disk while another writes).
+        shared: bool,
+    },
     /// Any other host error.
-    #[error("disk image {}: {source}", .path.display())]
+    #[error("disk image {}: {error}", .path.display())]
     Io {
         /// The image path.
         path: PathBuf,
         /// The host error.
-        source: io::Error,
+        error: io::Error,
     },
 }
 
 impl BlkError {
     /// Classifies a host error from opening or inspecting `path`.
-    fn from_io(path: &Path, read_only: bool, e: io::Error) -> Self {
+    pub fn from_io(path: &Path, read_only: bool, e: io::Error) -> Self {
         let path = path.to_path_buf();
         match e.kind() {
             io::ErrorKind::NotFound => BlkError::NotFound { path },
             io::ErrorKind::PermissionDenied => BlkError::PermissionDenied { path, read_only },
             io::ErrorKind::IsADirectory => BlkError::NotAFile { path },
-            _ => BlkError::Io { path, source: e },
+            _ => BlkError::Io { path, error: e },
         }
     }
 }
@@ -171,6 +189,15 @@ impl VirtioBlk {
             .write(!read_only && !snapshot)
             .open(path)
             .map_err(err)?;
+        // A snapshot's image is only read (its writes go to the overlay): a reader's lock,
+        // as QEMU takes for the backing file of its temporary overlay.
+        crate::image_lock::lock_image(&file, read_only || snapshot).map_err(|c| {
+            BlkError::Locked {
+                path: path.to_path_buf(),
+                perm: c.perm,
+                shared: c.shared,
+            }
+        })?;
         let size = file.metadata().map_err(err)?.len();
         if !size.is_multiple_of(BLK_SECTOR_SIZE) {
             return Err(BlkError::BadSize {
@@ -181,7 +208,7 @@ impl VirtioBlk {
         let name = format!("virtio-blk {}", path.display());
         let backing = Backing::new(file, size, snapshot, probed).map_err(|e| BlkError::Io {
             path: path.to_path_buf(),
-            source: io::Error::new(e.kind(), format!("cannot make the snapshot overlay: {e}")),
+            error: io::Error::new(e.kind(), format!("cannot make the snapshot overlay: {e}")),
         })?;
         Ok(VirtioBlk {
             path: path.to_path_buf(),
@@ -450,6 +477,7 @@ mod tests {
         ram: Arc<GuestRam>,
         ring: TestRing,
         image: TempImage,
+        flusher: BlkFlusher,
     }
 
     impl Rig {
@@ -458,6 +486,7 @@ mod tests {
             let blk = VirtioBlk::open(&image.0, read_only)
                 .unwrap()
                 .with_serial("gasang-serial-0");
+            let flusher = blk.flusher();
             let ram = Arc::new(ram());
             let sink = Arc::new(RecordingSink::default());
             let mut dev = VirtioMmio::new("blk", Box::new(blk), ram.clone(), IrqLine::new(sink, 1));
@@ -475,6 +504,7 @@ mod tests {
                 ram,
                 ring,
                 image,
+                flusher,
             }
         }
 
@@ -482,6 +512,7 @@ mod tests {
         fn legacy(name: &str) -> Self {
             let image = TempImage::new(name, SECTORS * BLK_SECTOR_SIZE);
             let blk = VirtioBlk::open(&image.0, false).unwrap();
+            let flusher = blk.flusher();
             let ram = Arc::new(ram());
             let sink = Arc::new(RecordingSink::default());
             let mut dev = VirtioMmio::with_version(
@@ -502,6 +533,7 @@ mod tests {
                 ram,
                 ring,
                 image,
+                flusher,
             }
         }
 
@@ -559,7 +591,9 @@ mod tests {
         let f = dev.read(0x10, 4).unwrap();
         assert_eq!(f & VIRTIO_BLK_F_FLUSH, VIRTIO_BLK_F_FLUSH);
         assert_eq!(f & VIRTIO_BLK_F_RO, 0);
-        let ro = VirtioBlk::open(&rig.image.0, true).unwrap();
+        // (Another image: the rig's is locked for writing.)
+        let ro_image = TempImage::new("config-ro", SECTORS * BLK_SECTOR_SIZE);
+        let ro = VirtioBlk::open(&ro_image.0, true).unwrap();
         assert_ne!(ro.features() & VIRTIO_BLK_F_RO, 0);
         assert_eq!(ro.sectors(), SECTORS);
     }
@@ -615,8 +649,61 @@ mod tests {
             rig.request(VIRTIO_BLK_T_FLUSH, 0, &[]),
             (VIRTIO_BLK_S_OK, 1)
         );
-        let blk = VirtioBlk::open(&rig.image.0, false).unwrap();
-        blk.flusher().flush().unwrap();
+        rig.flusher.flush().unwrap();
+    }
+
+    #[test]
+    fn a_second_user_of_an_image_is_refused() {
+        let rig = Rig::new("locked", false);
+        for read_only in [false, true] {
+            let e = VirtioBlk::open(&rig.image.0, read_only).unwrap_err();
+            assert!(matches!(e, BlkError::Locked { .. }), "{e}");
+            let msg = e.to_string();
+            assert!(msg.contains("\"write\" lock"), "{msg}");
+            assert!(msg.contains("another -drive"), "{msg}");
+        }
+        drop(rig);
+        // Read-only users share an image.
+        let image = TempImage::new("shared", SECTORS * BLK_SECTOR_SIZE);
+        let _a = VirtioBlk::open(&image.0, true).unwrap();
+        let _b = VirtioBlk::open(&image.0, true).unwrap();
+    }
+
+    #[test]
+    fn a_snapshot_disk_takes_a_readers_lock() {
+        // -snapshot only reads the image: it shares it with other readers, and a writer
+        // is kept out while it is open (and the other way round).
+        let image = TempImage::new("snapshot-lock", SECTORS * BLK_SECTOR_SIZE);
+        let snap = VirtioBlk::open_with(&image.0, false, true, false).unwrap();
+        let reader = VirtioBlk::open(&image.0, true).unwrap();
+        let second = VirtioBlk::open_with(&image.0, false, true, false).unwrap();
+        let e = VirtioBlk::open(&image.0, false).unwrap_err();
+        assert!(matches!(e, BlkError::Locked { .. }), "{e}");
+        drop((snap, reader, second));
+        let _writer = VirtioBlk::open(&image.0, false).unwrap();
+        let e = VirtioBlk::open_with(&image.0, false, true, false).unwrap_err();
+        assert!(matches!(e, BlkError::Locked { shared: true, .. }), "{e}");
+    }
+
+    #[test]
+    fn a_disk_file_that_shrinks_fails_the_requests_past_its_end() {
+        let mut rig = Rig::new("shrink", false);
+        File::options()
+            .write(true)
+            .open(&rig.image.0)
+            .unwrap()
+            .set_len(SECTORS * BLK_SECTOR_SIZE / 2)
+            .unwrap();
+        // Inside what is left: fine. Past it: IOERR (the guest still sees the old size).
+        let (status, _) = rig.request(VIRTIO_BLK_T_IN, 0, &[(BUF, 512, true)]);
+        assert_eq!(status, VIRTIO_BLK_S_OK);
+        let (status, _) = rig.request(VIRTIO_BLK_T_IN, SECTORS - 1, &[(BUF, 512, true)]);
+        assert_eq!(status, VIRTIO_BLK_S_IOERR);
+        // A write there grows the file again, and reads back.
+        rig.ram.write_bytes(BUF, &[0x5a; 512]).unwrap();
+        let (status, _) = rig.request(VIRTIO_BLK_T_OUT, SECTORS - 1, &[(BUF, 512, false)]);
+        assert_eq!(status, VIRTIO_BLK_S_OK);
+        assert_eq!(rig.image.contents().len() as u64, SECTORS * BLK_SECTOR_SIZE);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! machine between gdb's packets.
 
 use std::marker::PhantomData;
-use std::net::TcpStream;
 
 use gdbstub::common::{Signal, Tid};
 use gdbstub::conn::{Connection, ConnectionExt};
+
+use crate::conn::GdbConnection;
 use gdbstub::stub::run_blocking::{BlockingEventLoop, Event, WaitForStopReasonError};
 use gdbstub::stub::MultiThreadStopReason;
 use gdbstub::target::ext::base::multithread::{
@@ -115,16 +116,16 @@ pub(crate) struct EventLoop<'a, T>(PhantomData<&'a mut T>);
 
 impl<'a, T: DebugTarget> BlockingEventLoop for EventLoop<'a, T> {
     type Target = Stub<'a, T>;
-    type Connection = TcpStream;
+    type Connection = GdbConnection;
     type StopReason = MultiThreadStopReason<u64>;
 
     #[allow(clippy::type_complexity)]
     fn wait_for_stop_reason(
         stub: &mut Stub<'a, T>,
-        conn: &mut TcpStream,
+        conn: &mut GdbConnection,
     ) -> Result<
         Event<Self::StopReason>,
-        WaitForStopReasonError<StubError, <TcpStream as Connection>::Error>,
+        WaitForStopReasonError<StubError, <GdbConnection as Connection>::Error>,
     > {
         let action = std::mem::replace(&mut stub.action, Action::Continue);
         let reason = match action {
