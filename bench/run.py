@@ -20,12 +20,14 @@ Workloads (sources and build script in test-roms/, see test-roms/bench/README.md
                   a busybox sh loop of LOOP iterations, `echo DONE; poweroff -f`; also
                   reported on its own (linux-loop: from sending the command to DONE)
 The ROMs run as `gasang run X.elf` and `qemu-system-riscv64 -M spike -bios none -kernel
-X.elf`; Linux as `gasang` (no arguments: the bundled images) and QEMU's virt board with
-the same firmware, kernel, initramfs, command line, RAM and harts.
+X.elf`; Linux as `gasang` (no arguments: the bundled images, so gasang's time includes
+decompressing the kernel; --linux-files gives it QEMU's command line instead) and QEMU's
+virt board with the same firmware, kernel, initramfs, command line, RAM and harts.
 
 Any failed run (exit status, a ROM's checksum, no DONE) stops the script with an error.
 
 Usage: bench/run.py [--runs N] [--only NAME[,NAME...]] [--gasang PATH] [--loop N]
+                    [--linux-files]
 """
 
 import argparse
@@ -34,6 +36,7 @@ import lzma
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -120,12 +123,21 @@ def ensure_gasang(path, default):
 # ---- one run -----------------------------------------------------------------------
 
 
-class Result:
-    """One run: wall seconds, instructions (gasang only), iterations (ROMs that print
-    them), JIT compile nanoseconds (if printed), and for Linux the loop's own time."""
+def children_cpu():
+    """CPU seconds (user + system) used so far by this script's finished children."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
-    def __init__(self, seconds, insns=None, iterations=None, compile_ns=None, loop=None):
+
+class Result:
+    """One run: wall seconds, CPU seconds, instructions (gasang only), iterations (ROMs
+    that print them), JIT compile nanoseconds (if printed), and for Linux the loop's
+    own time."""
+
+    def __init__(self, seconds, cpu, insns=None, iterations=None, compile_ns=None,
+                 loop=None):
         self.seconds = seconds
+        self.cpu = cpu
         self.insns = insns
         self.iterations = iterations
         self.compile_ns = compile_ns
@@ -153,6 +165,7 @@ def run_rom(name, engine, gasang):
         env["GASANG_STATS"] = "1"
         if engine == "jit":
             env["GASANG_JIT_STATS"] = "1"
+    cpu = children_cpu()
     start = time.monotonic()
     try:
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
@@ -160,6 +173,7 @@ def run_rom(name, engine, gasang):
     except subprocess.TimeoutExpired:
         fail(f"{name} on {engine}: no result after {RUN_TIMEOUT} s ({' '.join(cmd)})")
     seconds = time.monotonic() - start
+    cpu = children_cpu() - cpu
     out = p.stdout
     if p.returncode != 0:
         fail(f"{name} on {engine}: exit status {p.returncode} ({' '.join(cmd)})\n"
@@ -172,7 +186,8 @@ def run_rom(name, engine, gasang):
             fail(f"{name} on {engine}: no '{name}: iterations N checksum ... ok' line "
                  f"({' '.join(cmd)})\n{tail(out)}\n{tail(p.stderr)}")
         iterations = int(m.group(1))
-    return Result(seconds, parse_insns(p.stderr), iterations, parse_compile_ns(p.stderr))
+    return Result(seconds, cpu, parse_insns(p.stderr), iterations,
+                  parse_compile_ns(p.stderr))
 
 
 class Stream:
@@ -220,20 +235,24 @@ def linux_files(tmp):
             os.path.join(IMAGES, "initramfs.cpio.gz"))
 
 
-def run_linux(engine, gasang, loop, tmp):
+def run_linux(engine, gasang, loop, tmp, explicit):
     env = dict(os.environ)
+    bios, kernel, initrd = linux_files(tmp)
+    files = ["-m", LINUX_RAM, "-smp", "1", "-bios", bios, "-kernel", kernel, "-initrd",
+             initrd, "-append", LINUX_APPEND, "-nographic"]
     if engine == "qemu":
-        bios, kernel, initrd = linux_files(tmp)
-        cmd = ["qemu-system-riscv64", "-M", "virt", "-m", LINUX_RAM, "-smp", "1",
-               "-bios", bios, "-kernel", kernel, "-initrd", initrd,
-               "-append", LINUX_APPEND, "-nographic", "-monitor", "none"]
+        cmd = ["qemu-system-riscv64", "-M", "virt"] + files + ["-monitor", "none"]
     else:
+        # No arguments: the bundled images (gasang decompresses the kernel itself).
         cmd = [gasang.path] + gasang.engine_args(engine, virt=True)
+        if explicit:
+            cmd += files
         env["GASANG_STATS"] = "1"
         if engine == "jit":
             env["GASANG_JIT_STATS"] = "1"
     command = (f"i=0; while [ $i -lt {loop} ]; do i=$((i+1)); done; "
                "echo DONE; poweroff -f\n")
+    cpu = children_cpu()
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env=env)
@@ -264,12 +283,13 @@ def run_linux(engine, gasang, loop, tmp):
     except subprocess.TimeoutExpired:
         give_up("no power-off after DONE")
     seconds = time.monotonic() - start
+    cpu = children_cpu() - cpu
     out.thread.join(5)
     err.thread.join(5)
     if code != 0:
         fail(f"linux on {engine}: exit status {code} ({' '.join(cmd)})\n{tail(out.text)}\n"
              f"{tail(err.text)}")
-    return Result(seconds, parse_insns(err.text), None, parse_compile_ns(err.text),
+    return Result(seconds, cpu, parse_insns(err.text), None, parse_compile_ns(err.text),
                   loop=done_at - sent)
 
 
@@ -308,7 +328,12 @@ def machine_lines(gasang, args):
         f"gasang {gasang.path} (source tree {commit}; engines: {gasang.describe()}); "
         f"{qemu[0] if qemu else 'qemu-system-riscv64: version unknown'}",
         f"Median of {args.runs} runs per cell, engines alternating run by run; "
-        "seconds are wall time of the whole process (start-up included).",
+        "seconds are wall time of the whole process (start-up included), CPU seconds "
+        "its user + system time (all threads); MIPS and scores are from wall time.",
+        f"Linux: a {args.loop}-iteration busybox sh loop at the prompt; gasang booted "
+        + ("with QEMU's command line (kernel decompressed beforehand)" if args.linux_files
+           else "with no arguments (the bundled images: its time includes decompressing "
+                "the kernel)") + "; QEMU with the same files, -m 256M, -smp 1.",
     ]
 
 
@@ -323,6 +348,9 @@ def main():
                          "up to date with cargo build --release)")
     ap.add_argument("--loop", type=int, default=20000,
                     help="iterations of the Linux userland loop (default 20000)")
+    ap.add_argument("--linux-files", action="store_true",
+                    help="boot gasang with QEMU's explicit command line (the kernel "
+                         "decompressed beforehand) instead of no arguments")
     args = ap.parse_args()
     if args.runs < 1:
         sys.exit("error: --runs must be at least 1")
@@ -349,7 +377,8 @@ def main():
                     for e in ENGINES:
                         print(f"{w}: {e} run {r + 1}/{args.runs}...", file=sys.stderr,
                               flush=True)
-                        res = (run_linux(e, gasang, args.loop, tmp) if w == "linux"
+                        res = (run_linux(e, gasang, args.loop, tmp, args.linux_files)
+                               if w == "linux"
                                else run_rom(w, e, gasang))
                         print(f"  {res.seconds:.2f} s", file=sys.stderr, flush=True)
                         results[e].append(res)
@@ -363,9 +392,11 @@ def main():
     for line in header:
         print(line + "  ")
     print()
-    print("| workload | engine | seconds | guest MIPS | score (iterations/s) "
+    print(f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  ")
+    print()
+    print("| workload | engine | seconds | CPU seconds | guest MIPS | score (iterations/s) "
           "| vs QEMU (>1 = faster) | JIT compile share |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
 
@@ -373,6 +404,7 @@ def main():
 def table_rows(workload, results):
     """One row per engine for a workload."""
     secs = {e: statistics.median(r.seconds for r in rs) for e, rs in results.items()}
+    cpu = {e: statistics.median(r.cpu for r in rs) for e, rs in results.items()}
     # Instructions: gasang's own count (the same guest program runs on QEMU; for Linux,
     # where timing changes what the guest runs, QEMU gets none).
     insns = {e: median_or_none(r.insns for r in rs) for e, rs in results.items()}
@@ -389,7 +421,8 @@ def table_rows(workload, results):
         if e == "jit":
             ns = median_or_none(r.compile_ns for r in rs)
             share = ns / 1e9 / secs[e] * 100 if ns is not None else None
-        rows.append([workload, ENGINE_NAMES[e], f"{secs[e]:.2f}", fmt(mips, ",.0f"),
+        rows.append([workload, ENGINE_NAMES[e], f"{secs[e]:.2f}", f"{cpu[e]:.2f}",
+                     fmt(mips, ",.0f"),
                      fmt(score, ",.0f"), f"{ratio:.2f}",
                      fmt(share, ".1f", " %") if e == "jit" else ""])
     return rows
@@ -398,7 +431,7 @@ def table_rows(workload, results):
 def loop_rows(results):
     """linux-loop: the userland loop alone (command sent until DONE)."""
     secs = {e: statistics.median(r.loop for r in rs) for e, rs in results.items()}
-    return [["linux-loop", ENGINE_NAMES[e], f"{secs[e]:.2f}", "n/a", "n/a",
+    return [["linux-loop", ENGINE_NAMES[e], f"{secs[e]:.2f}", "n/a", "n/a", "n/a",
              f"{secs['qemu'] / secs[e]:.2f}", "" if e != "jit" else "n/a"]
             for e in ENGINES]
 
