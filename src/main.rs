@@ -381,18 +381,6 @@ fn jit_threshold() -> u32 {
         .unwrap_or(frontend_riscv::interp::HOT_RUNS)
 }
 
-/// Whether to print the instruction count at the end: `gasang run --stats`, or
-/// `GASANG_STATS=1` in the environment (also for the virt board, whose command line
-/// stays QEMU's).
-fn stats_requested(flag: bool) -> bool {
-    flag || std::env::var_os("GASANG_STATS").is_some_and(|v| v != "0")
-}
-
-/// The instruction count, on stderr (read by bench/run.py).
-fn print_stats(executed: u64) {
-    eprintln!("gasang: executed {executed} instructions");
-}
-
 /// Flushes the trace log when the run ends, whichever way.
 struct FlushOnDrop(Option<Arc<TraceLog>>);
 
@@ -559,4 +547,16 @@ fn run_traced(m: &mut BareMachine, max: Option<u64>) -> Result<Outcome> {
             return Ok(o);
         }
     }
+}
+
+/// Whether to print the instruction count at the end: `gasang run --stats`, or
+/// `GASANG_STATS=1` in the environment (also for the virt board, whose command line
+/// stays QEMU's).
+fn stats_requested(flag: bool) -> bool {
+    flag || std::env::var_os("GASANG_STATS").is_some_and(|v| v != "0")
+}
+
+/// The instruction count, on stderr (read by bench/run.py).
+fn print_stats(executed: u64) {
+    eprintln!("gasang: executed {executed} instructions");
 }
