@@ -90,6 +90,10 @@ struct RunArgs {
     /// written, and traps.
     #[arg(long)]
     trace: bool,
+    /// At the end, print the number of executed instructions to stderr
+    /// (`gasang: executed N instructions`; also GASANG_STATS=1).
+    #[arg(long)]
+    stats: bool,
     #[command(flatten)]
     exec: ExecArgs,
     /// The program.
@@ -366,6 +370,9 @@ fn boot_virt(
         };
         m.flush_disks();
         let _ = std::io::stdout().flush();
+        if stats_requested(false) {
+            print_stats(m.executed());
+        }
         match exit {
             VirtExit::Reset if !a.no_reboot || stopped_with.is_some() => continue,
             VirtExit::Quit if stopped_with.is_some() => {
@@ -485,6 +492,9 @@ fn run(args: &RunArgs) -> Result<ExitCode> {
         }
     }
     let _ = std::io::stdout().flush();
+    if stats_requested(args.stats) {
+        print_stats(m.executed());
+    }
     Ok(match outcome {
         Outcome::Pass => ExitCode::SUCCESS,
         Outcome::Fail(code) => {
@@ -575,4 +585,16 @@ fn run_traced(m: &mut BareMachine, max: Option<u64>) -> Result<Outcome> {
             return Ok(o);
         }
     }
+}
+
+/// Whether to print the instruction count at the end: `gasang run --stats`, or
+/// `GASANG_STATS=1` in the environment (also for the virt board, whose command line
+/// stays QEMU's).
+fn stats_requested(flag: bool) -> bool {
+    flag || std::env::var_os("GASANG_STATS").is_some_and(|v| v != "0")
+}
+
+/// The instruction count, on stderr (read by bench/run.py).
+fn print_stats(executed: u64) {
+    eprintln!("gasang: executed {executed} instructions");
 }

@@ -17,3 +17,4 @@ fi
 "$ROOT/build-fp-zb.sh"
 "$ROOT/build-virt.sh"
 "$ROOT/build-kernel.sh"
+"$ROOT/build-bench-roms.sh"

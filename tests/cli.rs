@@ -255,3 +255,78 @@ fn cpu_option_turns_extensions_off() {
         "'d' requires 'f'",
     );
 }
+
+/// The count in the line "gasang: executed N instructions" (`--stats`, `GASANG_STATS=1`),
+/// if present.
+fn executed(o: &Output) -> Option<u64> {
+    stderr(o).lines().find_map(|l| {
+        l.strip_prefix("gasang: executed ")?
+            .strip_suffix(" instructions")?
+            .parse()
+            .ok()
+    })
+}
+
+#[test]
+fn stats_prints_the_instruction_count() {
+    let r = rom("coremark-like-small");
+    // Stopped by the limit: the limit, or a few more to finish the block.
+    let o = gasang(&["run", "--stats", "--max-insns", "12345", &r]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        executed(&o).is_some_and(|n| (12345..12345 + 64).contains(&n)),
+        "{}",
+        stderr(&o)
+    );
+    // The whole run: the same count on the interpreter and the JIT (~7.6 M).
+    let interp = gasang(&["run", "--stats", &r]);
+    assert_eq!(interp.status.code(), Some(0), "{}", stderr(&interp));
+    let n = executed(&interp).expect("a count");
+    assert!((7_000_000..8_000_000).contains(&n), "{n}");
+    let jit = gasang(&["run", "--stats", "--jit", &r]);
+    assert_eq!(jit.status.code(), Some(0), "{}", stderr(&jit));
+    assert_eq!(executed(&jit), Some(n));
+    // Without --stats: no count.
+    assert_eq!(executed(&gasang(&["run", &r])), None);
+    // GASANG_STATS=1 asks for it too.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_gasang"))
+        .args(["run", &r])
+        .env("GASANG_STATS", "1")
+        .output()
+        .unwrap();
+    assert_eq!(executed(&o), Some(n));
+}
+
+#[test]
+fn stats_on_the_virt_board() {
+    let r = common::repo().join("test-roms/bin/qemu-virt/rv64si-sstc.elf");
+    let r = r.to_str().unwrap();
+    let stats = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gasang"))
+            .args(args)
+            .env("GASANG_STATS", "1")
+            .output()
+            .unwrap()
+    };
+    let o = stats(&["-bios", "none", "-nographic", "-kernel", r]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(executed(&o).is_some_and(|n| n > 1000), "{}", stderr(&o));
+    let o = gasang(&["-bios", "none", "-nographic", "-kernel", r]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(executed(&o), None, "no count without GASANG_STATS");
+    let o = stats(&[
+        "--max-insns",
+        "500",
+        "-bios",
+        "none",
+        "-nographic",
+        "-kernel",
+        r,
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        executed(&o).is_some_and(|n| (500..500 + 64).contains(&n)),
+        "{}",
+        stderr(&o)
+    );
+}
