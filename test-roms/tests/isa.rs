@@ -133,15 +133,16 @@ fn rv64pmp() {
 
 #[test]
 fn jit_hot_paths_on_the_interpreter() {
-    // Page faults in a hot loop, a timer arriving in a spin loop, self-modifying code
-    // in a hot loop, satp switches between address spaces (issue 10).
-    run_suite("jit-", 6);
+    // Data and instruction page faults in hot code, a timer arriving in spin loops,
+    // self-modifying code in a hot loop, satp switches between address spaces
+    // (issue 10).
+    run_suite("jit-", 7);
 }
 
 #[test]
 fn jit_hot_paths_with_the_jit() {
     // The same ROMs with every region compiled at its first run.
-    run_suite_on("jit-", 6, true);
+    run_suite_on("jit-", 7, true);
 }
 
 #[test]

@@ -15,12 +15,22 @@
 #           steps) must match a recomputation with the timer off;
 #   case 7: a register-only arithmetic loop (no memory access), the handler
 #           redirects: within BOUND iterations, mepc inside the loop;
+#   case 8: `1: wfi; j 1b`, redirected;
+#   case 9: with the timer already pending (mip.MTIP seen set) and mie.MTIE = 1 but
+#           mstatus.MIE = 0, a hot loop sets MIE with csrsi: the interrupt must be
+#           taken right there (mepc = the next instruction), every round;
+#   case 10: the same with MIE = 1, unmasked by `csrs mie` (MTIE);
+#   case 11: the timer forwarded to S-mode as OpenSBI does it: `1: j 1b` in S-mode
+#           with sstatus.SIE = 1 and STI delegated; the M handler sets mip.STIP and
+#           returns to the spin, where the S interrupt must be taken at once
+#           (sepc = the spin); the S handler's ecall clears STIP and resumes in M;
 #   case 20-21 (from the handler): an unexpected trap; the interrupt came before
 #           mtime >= mtimecmp.
 # With -DGASANG_TIME (jit-timer_spin_exact): gasang's bare machine has deterministic
 # time (mtime advances one tick per 10 retired instructions, and time and interrupt
 # lines are brought up to date at least every 4096 instructions: QUANTUM in
-# src/bare.rs), so the handler also checks minstret: the interrupt arrives between
+# src/bare.rs), so the handler also checks minstret (cases 2-7 and 11; in wfi time
+# skips ahead, in 9-10 it is due at once): the interrupt arrives between
 # DELAY*10 - SLACK and DELAY*10 + SLACK instructions after arming (case 22: too early,
 # 23: too late). Not for QEMU, whose mtime follows the host clock and whose minstret
 # counts host ticks.
@@ -70,6 +80,7 @@ RVTEST_CODE_BEGIN
   csrw mie, zero
   li s5, 0                        /* interrupts taken */
   li s6, 0                        /* where the handler resumes (0: at mepc) */
+  li s11, 0                       /* 1: forward the timer to S-mode (case 11) */
   csrsi mstatus, PRIV_MSTATUS_MIE
 
   # Case 2: c.j spin, redirected.
@@ -220,15 +231,146 @@ RVTEST_CODE_BEGIN
   addi s0, s0, -1
   bnez s0, 10b
 
+  # Case 8: wfi spin, redirected.
+  li TESTNUM, 8
+  li s0, REPS
+10:
+  li s5, 0
+  la s6, 11f
+  ARM
+  li s7, 0                        /* no minstret check: time skips in wfi */
+12:
+  wfi
+  j 12b
+13:
+  j fail
+11:
+  li x7, 1
+  bne s5, x7, fail
+  la x7, 12b
+  bltu s3, x7, fail
+  la x7, 13b
+  bgeu s3, x7, fail
+  addi s0, s0, -1
+  bnez s0, 10b
+
+  # Case 9: a pending timer taken right after the csrsi that sets MIE.
+  li TESTNUM, 9
   csrci mstatus, PRIV_MSTATUS_MIE
+  li s0, REPS
+  li t3, MULT
+  li s7, 0                        /* no minstret check */
+10:
+  li s5, 0
+  li t0, PRIV_CLINT_MTIMECMP
+  sd zero, 0(t0)
+  li t1, BOUND
+12:
+  csrr t0, mip
+  andi t0, t0, PRIV_MIP_MTIP
+  bnez t0, 13f
+  addi t1, t1, -1
+  bnez t1, 12b
+  j fail
+13:
+  li t0, PRIV_MIP_MTIP
+  csrs mie, t0
+  li t2, SEED
+  STEP(t2, s0, t3)
+  STEP(t2, s0, t3)
+  csrsi mstatus, PRIV_MSTATUS_MIE
+14:
+  STEP(t2, s0, t3)
+  csrci mstatus, PRIV_MSTATUS_MIE
+  li x7, 1
+  bne s5, x7, fail
+  la x7, 14b
+  bne s3, x7, fail
+  addi s0, s0, -1
+  bnez s0, 10b
+
+  # Case 10: the same, unmasked by csrs mie with MIE = 1.
+  li TESTNUM, 10
+  csrw mie, zero
+  csrsi mstatus, PRIV_MSTATUS_MIE
+  li s0, REPS
+10:
+  li s5, 0
+  li t0, PRIV_CLINT_MTIMECMP
+  sd zero, 0(t0)
+  li t1, BOUND
+12:
+  csrr t0, mip
+  andi t0, t0, PRIV_MIP_MTIP
+  bnez t0, 13f
+  addi t1, t1, -1
+  bnez t1, 12b
+  j fail
+13:
+  li t2, SEED
+  STEP(t2, s0, t3)
+  li t0, PRIV_MIP_MTIP
+  csrs mie, t0
+14:
+  STEP(t2, s0, t3)
+  li x7, 1
+  bne s5, x7, fail
+  la x7, 14b
+  bne s3, x7, fail
+  addi s0, s0, -1
+  bnez s0, 10b
+
+  # Case 11: forwarded to S-mode through mip.STIP.
+  li TESTNUM, 11
+  csrci mstatus, PRIV_MSTATUS_MIE
+  csrw mie, zero
+  li t0, PRIV_MIP_STIP
+  csrw mideleg, t0
+  csrs mie, t0
+  la t0, tm_shandler
+  csrw stvec, t0
+  li s11, 1
+  li s0, REPS
+10:
+  li s5, 0
+  li a3, -1
+  la s6, 11f
+  ARM
+  li t0, PRIV_MSTATUS_MPP
+  csrc mstatus, t0
+  li t0, (PRIV_S << 11) | PRIV_MSTATUS_SIE
+  csrs mstatus, t0
+  la t0, 12f
+  csrw mepc, t0
+  mret
+12:
+  j 12b
+11:
+  li x7, 1
+  bne s5, x7, fail                /* one MTI */
+  la x7, 12b
+  bne a3, x7, fail                /* the STI, taken in the spin */
+  csrr t0, mip
+  andi t0, t0, PRIV_MIP_STIP
+  bnez t0, fail
+  addi s0, s0, -1
+  bnez s0, 10b
+  li s11, 0
+  csrw mideleg, zero
+  csrw mie, zero
+
   TEST_PASSFAIL
 
-/* M-mode trap handler: only the machine timer interrupt is expected. Records mcause
- * in s2, mepc in s3 and mstatus in s8, s5 += 1; turns the timer off (mtimecmp = -1, mie.MTIE = 0);
- * sets tm_flag; if s6 != 0 resumes there in M-mode (s6 = 0), else at mepc. */
+/* M-mode trap handler: only the machine timer interrupt is expected (and, in case
+ * 11, the S handler's ecall). Records mcause in s2, mepc in s3 and mstatus in s8,
+ * s5 += 1; turns the timer off (mtimecmp = -1, mie.MTIE = 0); sets tm_flag; with
+ * s11 != 0 sets mip.STIP and returns; else if s6 != 0 resumes there in M-mode
+ * (s6 = 0), else at mepc. */
   .align 2
 tm_handler:
   csrr s2, mcause
+  li s4, PRIV_CAUSE_SCALL
+  beq s2, s4, tm_secall
   li s4, MTI_CAUSE
   bne s2, s4, tm_unexpected
   csrr s3, mepc
@@ -239,12 +381,14 @@ tm_handler:
   ld s4, 0(s4)
   bltu s4, s10, tm_early
 #ifdef GASANG_TIME
+  beqz s7, 2f                     /* cases 8-10: no count to check */
   csrr s4, minstret
   sub s4, s4, s7
   li s10, DELAY * 10 - SLACK
   bltu s4, s10, tm_early_insns
   li s10, DELAY * 10 + SLACK
   bgeu s4, s10, tm_late_insns
+2:
 #endif
   li s10, -1
   sd s10, 0(s9)
@@ -254,6 +398,7 @@ tm_handler:
   la s9, tm_flag
   li s10, 1
   sd s10, 0(s9)
+  bnez s11, 3f
   beqz s6, 1f
   csrw mepc, s6
   li s6, 0
@@ -261,6 +406,30 @@ tm_handler:
   csrs mstatus, s10
 1:
   mret
+3:                                /* forward to S-mode */
+  li s10, PRIV_MIP_STIP
+  csrs mip, s10
+  mret
+tm_secall:                        /* case 11: the S handler is done */
+  beqz s11, tm_unexpected
+  beqz s6, tm_unexpected
+  li s10, PRIV_MIP_STIP
+  csrc mip, s10
+  csrw mepc, s6
+  li s6, 0
+  li s10, PRIV_MSTATUS_MPP
+  csrs mstatus, s10
+  mret
+
+/* S-mode handler (case 11): only the supervisor timer interrupt; a3 = sepc, then
+ * ecall to M-mode. */
+  .align 2
+tm_shandler:
+  csrr a3, scause
+  li a4, PRIV_INTR | PRIV_IRQ_STI
+  bne a3, a4, tm_unexpected
+  csrr a3, sepc
+  ecall
 tm_unexpected:
   li TESTNUM, 20
   j fail
