@@ -94,24 +94,31 @@ fn virt_board_roms_pass_on_gasang_and_qemu() {
 }
 
 #[test]
-fn amo_stress_passes_on_1_2_4_harts() {
-    // LR/SC, AMOs and a ticket lock on every hart; the last hart checks the totals.
+fn smp_roms_pass_on_1_2_4_harts() {
+    // amo_smp: LR/SC, AMOs and a ticket lock on every hart, the last hart checks the
+    // totals. smc_smp: hart 0 rewrites code that every hart runs hot (fence.i on each).
     // GASANG_QUANTUM=1: harts take turns as often as the scheduler allows.
-    let rom = common::repo().join("test-roms/bin/qemu-virt/virt-amo_smp.elf");
-    for smp in ["1", "2", "4"] {
-        let args = ["-smp", smp];
-        for jit in [false, true] {
+    for name in ["virt-amo_smp", "virt-smc_smp"] {
+        let rom = common::repo().join(format!("test-roms/bin/qemu-virt/{name}.elf"));
+        for smp in ["1", "2", "4"] {
+            let args = ["-smp", smp];
+            for jit in [false, true] {
+                assert_eq!(
+                    run(&mut gasang(&args, &rom, jit)),
+                    Some(0),
+                    "{name} -smp {smp} on gasang (jit: {jit})"
+                );
+                assert_eq!(
+                    run(gasang(&args, &rom, jit).env("GASANG_QUANTUM", "1")),
+                    Some(0),
+                    "{name} -smp {smp} on gasang, quantum 1 (jit: {jit})"
+                );
+            }
             assert_eq!(
-                run(&mut gasang(&args, &rom, jit)),
+                run(&mut qemu(&args, &rom)),
                 Some(0),
-                "-smp {smp} on gasang (jit: {jit})"
-            );
-            assert_eq!(
-                run(gasang(&args, &rom, jit).env("GASANG_QUANTUM", "1")),
-                Some(0),
-                "-smp {smp} on gasang, quantum 1 (jit: {jit})"
+                "{name} -smp {smp} on QEMU"
             );
         }
-        assert_eq!(run(&mut qemu(&args, &rom)), Some(0), "-smp {smp} on QEMU");
     }
 }

@@ -29,23 +29,11 @@
 # Ends through the sifive_test device (build with -DPRIV_QEMU_VIRT): pass 0x5555,
 # fail (case << 16) | 0x3333. Harts that are not last wait in wfi.
 #include "riscv_test.h"
+#include "smp.h"
 
 #define ITERS 3000
 #define LOCKS 300
 #define WAIT_BOUND (1 << 27)
-
-/* rd = the big-endian 32-bit word at off(base). Uses t6. */
-#define LW_BE(rd, base, off)                                            \
-        lbu rd, (off)(base);                                            \
-        lbu t6, (off) + 1(base);                                        \
-        slli rd, rd, 8;                                                 \
-        or rd, rd, t6;                                                  \
-        lbu t6, (off) + 2(base);                                        \
-        slli rd, rd, 8;                                                 \
-        or rd, rd, t6;                                                  \
-        lbu t6, (off) + 3(base);                                        \
-        slli rd, rd, 8;                                                 \
-        or rd, rd, t6;
 
 /* Fails case n unless reg == expect. */
 #define CHECK_REG(n, reg, expect)                                       \
@@ -243,55 +231,7 @@ park:
         wfi
         j park
 
-/* a0 = the number of nodes named cpu@... in the device tree at a1 (0 if a1 is not
- * a device tree). Uses t0-t6. */
-count_cpus:
-        li a0, 0
-        LW_BE(t0, a1, 0)
-        li t1, 0xd00dfeed
-        bne t0, t1, 9f
-        LW_BE(t0, a1, 8)                /* off_dt_struct */
-        add t2, a1, t0
-1:
-        LW_BE(t3, t2, 0)
-        addi t2, t2, 4
-        li t4, 1                        /* FDT_BEGIN_NODE */
-        beq t3, t4, 3f
-        li t4, 3                        /* FDT_PROP */
-        beq t3, t4, 5f
-        li t4, 9                        /* FDT_END */
-        beq t3, t4, 9f
-        j 1b                            /* FDT_END_NODE, FDT_NOP */
-3:
-        lbu t4, 0(t2)
-        li t5, 'c'
-        bne t4, t5, 4f
-        lbu t4, 1(t2)
-        li t5, 'p'
-        bne t4, t5, 4f
-        lbu t4, 2(t2)
-        li t5, 'u'
-        bne t4, t5, 4f
-        lbu t4, 3(t2)
-        li t5, '@'
-        bne t4, t5, 4f
-        addi a0, a0, 1
-4:
-        lbu t4, 0(t2)                   /* skip the name and its padding */
-        addi t2, t2, 1
-        bnez t4, 4b
-        addi t2, t2, 3
-        andi t2, t2, -4
-        j 1b
-5:
-        LW_BE(t3, t2, 0)                /* property length */
-        addi t2, t2, 8
-        add t2, t2, t3
-        addi t2, t2, 3
-        andi t2, t2, -4
-        j 1b
-9:
-        ret
+SMP_COUNT_CPUS_ROUTINE
 
         .align 2
 trap_vector:
