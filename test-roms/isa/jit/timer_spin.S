@@ -32,7 +32,8 @@
 # src/bare.rs), so the handler also checks minstret (cases 2-7 and 11; in wfi time
 # skips ahead, in 9-10 it is due at once): the interrupt arrives between
 # DELAY*10 - SLACK and DELAY*10 + SLACK instructions after arming (case 22: too early,
-# 23: too late). Not for QEMU, whose mtime follows the host clock and whose minstret
+# 23: too late); and case 12: minstret read in a hot loop advances by exactly the
+# loop's length. Not for QEMU, whose mtime follows the host clock and whose minstret
 # counts host ticks.
 #include "riscv_test.h"
 
@@ -358,6 +359,24 @@ RVTEST_CODE_BEGIN
   li s11, 0
   csrw mideleg, zero
   csrw mie, zero
+
+#ifdef GASANG_TIME
+  # Case 12: minstret read in a hot loop advances by exactly the loop's 7
+  # instructions per iteration (no timer running).
+  li TESTNUM, 12
+  csrci mstatus, PRIV_MSTATUS_MIE
+  li t3, 5000
+  csrr t2, minstret
+  addi t2, t2, -5                 /* the first gap is csrr + addi: 2 */
+1:
+  csrr t0, minstret
+  sub t1, t0, t2
+  mv t2, t0
+  li a5, 7
+  bne t1, a5, fail
+  addi t3, t3, -1
+  bnez t3, 1b
+#endif
 
   TEST_PASSFAIL
 
