@@ -3,7 +3,11 @@
 # test-roms/bin/ (ELF files with symbol tables: hosts find `tohost` through them):
 #   rv64um-<name>.elf, rv64ua-<name>.elf, rv64mi-<name>.elf, misc-<name>.elf,
 #   exit-<name>.elf (the ways a program reports through tohost),
-#   rv64mi-<name>_strict.elf (spec-strict variants, see STRICT below),
+#   jit-<name>.elf (hot loops under paging, timers, self-modifying code and satp
+#     switches: the cases the JIT's regions must get right; issue 10), and
+#     jit-<name>_exact.elf (see JIT_EXACT below),
+#   rv64mi-<name>_strict.elf, jit-<name>_strict.elf (spec-strict variants, see STRICT
+#     and JIT_STRICT below),
 #   bench.elf (1500 iterations, ~501M instructions), bench-small.elf (150, ~50M).
 # Needs riscv64-unknown-elf-gcc (Debian: apt-get install gcc-riscv64-unknown-elf).
 # Runnable from any directory.
@@ -21,6 +25,12 @@ fi
 # Tests in these rv64mi files have a -DSTRICT_SPEC build that requires the
 # spec's behaviour where QEMU 7.2 (our oracle) deviates; see the files' comments.
 STRICT=(ma_amo access_fault illegal mret ext_off breakpoint trigger_modes trigger_csr trigger_match trigger_icount)
+# The same for these isa/jit files (jit-<name>_strict.elf).
+JIT_STRICT=(pf_loop)
+# isa/jit files with a -DGASANG_TIME build (jit-<name>_exact.elf) that relies on the
+# bare machine's deterministic time (mtime = retired instructions / 10): for gasang
+# only, not for QEMU.
+JIT_EXACT=(timer_spin)
 
 ISA_FLAGS=(-march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
            -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments)
@@ -36,7 +46,7 @@ build_test() {                      # build_test <src.S> <out.elf> [extra flags.
     count=$((count + 1))
 }
 
-for suite in rv64um rv64ua rv64mi misc exit; do
+for suite in rv64um rv64ua rv64mi misc exit jit; do
     for src in "$ROOT/isa/$suite"/*.S; do
         [ -e "$src" ] || continue
         name="$(basename "$src" .S)"
@@ -46,6 +56,12 @@ done
 
 for name in "${STRICT[@]}"; do
     build_test "$ROOT/isa/rv64mi/$name.S" "$BIN/rv64mi-${name}_strict.elf" -DSTRICT_SPEC
+done
+for name in "${JIT_STRICT[@]}"; do
+    build_test "$ROOT/isa/jit/$name.S" "$BIN/jit-${name}_strict.elf" -DSTRICT_SPEC
+done
+for name in "${JIT_EXACT[@]}"; do
+    build_test "$ROOT/isa/jit/$name.S" "$BIN/jit-${name}_exact.elf" -DGASANG_TIME
 done
 
 BENCH_FLAGS=(-O2 "${ISA_FLAGS[@]}" -ffreestanding -fno-builtin

@@ -43,8 +43,14 @@ fn run_rom_on(name: &str, jit: bool) -> (Outcome, String) {
     (outcome, text)
 }
 
-/// Runs every ROM of a suite; panics listing all that did not pass.
+/// Runs every ROM of a suite on the interpreter; panics listing all that did not pass.
 fn run_suite(prefix: &str, at_least: usize) {
+    run_suite_on(prefix, at_least, false);
+}
+
+/// Runs every ROM of a suite on the interpreter or (`jit`) with the JIT compiling
+/// every region at its first run; panics listing all that did not pass.
+fn run_suite_on(prefix: &str, at_least: usize, jit: bool) {
     let names = test_roms::roms_with_prefix(prefix);
     assert!(
         names.len() >= at_least,
@@ -54,7 +60,7 @@ fn run_suite(prefix: &str, at_least: usize) {
     );
     let failures: Vec<String> = names
         .iter()
-        .filter_map(|n| match run_rom(n).0 {
+        .filter_map(|n| match run_rom_on(n, jit).0 {
             Outcome::Pass => None,
             Outcome::Fail(case) => Some(format!("{n}: test case {case} failed")),
             other => Some(format!("{n}: {other:?}")),
@@ -62,7 +68,7 @@ fn run_suite(prefix: &str, at_least: usize) {
         .collect();
     assert!(
         failures.is_empty(),
-        "{} of {} ROMs failed:\n{}",
+        "{} of {} ROMs failed (jit: {jit}):\n{}",
         failures.len(),
         names.len(),
         failures.join("\n")
@@ -123,6 +129,20 @@ fn rv64vm() {
 #[test]
 fn rv64pmp() {
     run_suite("rv64pmp-", 8);
+}
+
+#[test]
+fn jit_hot_paths_on_the_interpreter() {
+    // Data and instruction page faults in hot code, a timer arriving in spin loops,
+    // self-modifying code in a hot loop, satp switches between address spaces, MPRV /
+    // SUM / MXR flipped in hot loops (issue 10).
+    run_suite("jit-", 8);
+}
+
+#[test]
+fn jit_hot_paths_with_the_jit() {
+    // The same ROMs with every region compiled at its first run.
+    run_suite_on("jit-", 8, true);
 }
 
 #[test]

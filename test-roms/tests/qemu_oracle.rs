@@ -41,6 +41,8 @@ const QEMU_DEVIATIONS: &[(&str, i32)] = &[
     ("rv64pmp-rw_reserved_strict", 3),
     // a TOR entry 0 with pmpaddr0 = 0 matches nothing
     ("rv64pmp-tor_strict", 6),
+    // AMO page fault: QEMU raises cause 13 (load), the spec says 15 (store/AMO)
+    ("jit-pf_loop_strict", 18),
     // QEMU 7.2 has no Svade/Svadu control (menvcfg.ADUE)
     ("rv64vm-ad_strict", 2),
     // see the ROM's source for the FS rule QEMU misses
@@ -64,6 +66,12 @@ const EXPECTED_FAILURES: &[(&str, i32)] = &[("misc-fail_case5", 5), ("exit-envp_
 
 /// ROMs that never end by design (gasang reports them; QEMU spins until killed).
 const NEVER_END: &[&str] = &["exit-trap_loop"];
+
+/// ROMs that rely on the bare machine's deterministic time (mtime advances one tick
+/// per 10 retired instructions; they check minstret between arming the timer and the
+/// interrupt): QEMU's mtime follows the host clock and its minstret counts host
+/// ticks, so it cannot run them. Their plain builds (without `_exact`) run here.
+const GASANG_TIMING: &[&str] = &["jit-timer_spin_exact"];
 
 fn qemu_exit(rom: &str) -> Option<i32> {
     let mut child = Command::new("qemu-system-riscv64")
@@ -92,6 +100,7 @@ fn every_rom_passes_on_qemu() {
         .into_iter()
         .filter(|n| n != "bench") // the full benchmark is for `cargo bench`
         .filter(|n| !NEVER_END.contains(&n.as_str()))
+        .filter(|n| !GASANG_TIMING.contains(&n.as_str()))
         .collect();
     assert!(roms.len() > 100, "only {} ROMs found", roms.len());
     let mut bad = Vec::new();
