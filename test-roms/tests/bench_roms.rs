@@ -40,7 +40,7 @@ fn run(bytes: &[u8], engine: Engine) -> (Outcome, String, u64) {
     let console = Console::default();
     let mut m = BareMachine::new(bytes, 64 << 20, Box::new(console.clone())).unwrap();
     if let Engine::Jit(threshold) = engine {
-        m.enable_jit(threshold)
+        m.enable_jit(threshold, false)
             .expect("the JIT starts on this host");
     }
     let outcome = m.run(Some(100_000_000));
