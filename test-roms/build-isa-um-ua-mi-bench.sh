@@ -71,4 +71,10 @@ BENCH_FLAGS=(-O2 "${ISA_FLAGS[@]}" -ffreestanding -fno-builtin
 "$CC" "${BENCH_FLAGS[@]}" -DBENCH_ITERS=150 "$ROOT/bench/crt0.S" "$ROOT/bench/bench.c" -o "$BIN/bench-small.elf"
 count=$((count + 2))
 
+# Code memory: a short and a long build of the same self-rewriting loop, outside the
+# suites (tests/code_memory.rs compares their peak memory under the JIT).
+mkdir -p "$BIN/mem"
+build_test "$ROOT/isa/mem/smc_grow.S" "$BIN/mem/smc_grow_short.elf" -DROUNDS=200
+build_test "$ROOT/isa/mem/smc_grow.S" "$BIN/mem/smc_grow_long.elf" -DROUNDS=4000
+
 echo "built $count ROMs into $BIN"

@@ -176,12 +176,11 @@ fn linux_interactive_shell_answers() {
 }
 
 #[test]
-fn linux_boots_with_the_jit() {
-    // The JIT compiles blocks after 64 runs (instead of 4096) so that most of the boot
+fn linux_boots_with_the_jit_compiling_early() {
+    // The JIT compiles regions after 64 runs (instead of 2048) so that most of the boot
     // runs compiled code, on two harts.
     let mut s = Session::start_with_env(
         &[
-            "--jit",
             "-smp",
             "2",
             "-append",

@@ -48,8 +48,19 @@ fn smode_uboot_under_opensbi_answers_commands() {
 
 #[test]
 fn mmode_uboot_as_firmware_boots() {
+    mmode_uboot_boots_with(&[]);
+}
+
+#[test]
+fn mmode_uboot_boots_on_the_interpreter() {
+    mmode_uboot_boots_with(&["--engine", "interp"]);
+}
+
+fn mmode_uboot_boots_with(engine: &[&str]) {
     require(MMODE);
-    let mut s = Session::start(&["-bios", MMODE, "-nographic"]);
+    let mut args = vec!["-bios", MMODE, "-nographic"];
+    args.extend_from_slice(engine);
+    let mut s = Session::start(&args);
     let at = s.wait_for("Hit any key to stop autoboot", Duration::from_secs(60));
     s.send("\n");
     let at = s.wait_for_from(at, "=> ", Duration::from_secs(60));

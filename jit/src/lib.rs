@@ -66,10 +66,17 @@ pub struct JitOptions {
 const MAX_PENDING: usize = 64;
 
 impl Default for JitOptions {
+    /// Background compilation and 64 MiB of code memory (`GASANG_JIT_CODE_MB` sets
+    /// another size, for experiments and tests).
     fn default() -> Self {
+        let mb = std::env::var("GASANG_JIT_CODE_MB")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|&m| m > 0)
+            .unwrap_or(64);
         JitOptions {
             background: true,
-            code_bytes: 64 << 20,
+            code_bytes: mb << 20,
         }
     }
 }
