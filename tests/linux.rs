@@ -311,3 +311,41 @@ fn linux_boots_on_the_interpreter_alone() {
     let (l, code) = autotest("1", &["--engine", "interp"]);
     assert_eq!(code, Some(0), "{l:#?}");
 }
+
+#[test]
+fn deterministic_runs_are_the_same_on_both_engines() {
+    // With time following instructions, the JIT (compiling early, at once, so that most
+    // of the boot runs compiled) and the interpreter stop at the same block boundaries:
+    // the same console output, byte for byte, and the same instruction count.
+    let run = |engine: &str| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_gasang"))
+            .args([
+                "--deterministic",
+                "--engine",
+                engine,
+                "-smp",
+                "2",
+                "-append",
+                "console=ttyS0 gasang.autotest=basic",
+            ])
+            .env("GASANG_STATS", "1")
+            .env("GASANG_JIT_THRESHOLD", "16")
+            .env("GASANG_JIT_BACKGROUND", "0")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{engine}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        let count = err
+            .lines()
+            .find(|l| l.contains("executed"))
+            .unwrap_or_else(|| panic!("no instruction count in {err}"))
+            .to_string();
+        (String::from_utf8_lossy(&o.stdout).into_owned(), count)
+    };
+    let (out_i, n_i) = run("interp");
+    let (out_j, n_j) = run("jit");
+    assert!(out_i.contains("AUTOTEST: done"), "{out_i}");
+    assert_eq!(n_i, n_j);
+    assert_eq!(out_i, out_j);
+}
